@@ -1,0 +1,107 @@
+"""Scripts and their revisions as value objects, plus word counts and spoken-length estimates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+DEFAULT_WORDS_PER_MINUTE = 150.0
+DEFAULT_TARGET_S = 30.0
+
+_TOKEN_RE = re.compile(r"\S+")
+
+
+class ScriptKind(StrEnum):
+    """What the script is for; it sets the default target length."""
+
+    VOICEMAIL = "voicemail"
+    ELEVATOR_PITCH = "elevator_pitch"
+    CONVERSATION = "conversation"
+
+    @property
+    def label(self) -> str:
+        return {
+            ScriptKind.VOICEMAIL: "Voicemail",
+            ScriptKind.ELEVATOR_PITCH: "Elevator pitch",
+            ScriptKind.CONVERSATION: "Conversation",
+        }[self]
+
+    @property
+    def default_target_s(self) -> float:
+        return {
+            ScriptKind.VOICEMAIL: 30.0,
+            ScriptKind.ELEVATOR_PITCH: 45.0,
+            ScriptKind.CONVERSATION: 60.0,
+        }[self]
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """A script in the library. ``id`` is None until it has been stored."""
+
+    name: str
+    kind: ScriptKind
+    target_s: float
+    text: str
+    id: int | None = None
+    words_per_minute: float | None = None  # the user's nudged pace for this script, if any
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """An exact text that was rehearsed; attempts point at one."""
+
+    id: int
+    script_id: int
+    number: int
+    text: str
+    created_at: str
+
+
+def _is_spoken(token: str) -> bool:
+    """A token is a word if it holds a letter, a digit or a symbol such as an emoji.
+
+    Lone punctuation ("—", "...") is not spoken, so it is not counted or paced.
+    """
+    return any(ch.isalnum() or unicodedata.category(ch) == "So" for ch in token)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the spoken words in ``text``, in order."""
+    return [m.span() for m in _TOKEN_RE.finditer(text) if _is_spoken(m.group())]
+
+
+def words(text: str) -> list[str]:
+    """The spoken words of ``text`` (whitespace-separated, punctuation attached)."""
+    return [text[start:end] for start, end in word_spans(text)]
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def clean_text(text: str) -> str:
+    """Text as it may be stored: NUL bytes removed (SQLite and Qt both mishandle them)."""
+    return text.replace("\x00", "")
+
+
+def estimated_seconds(word_total: int, words_per_minute: float) -> float:
+    """Spoken length of ``word_total`` words at ``words_per_minute``."""
+    if words_per_minute <= 0:
+        raise ValueError("words_per_minute must be positive")
+    return word_total * 60.0 / words_per_minute
+
+
+def median_pace_wpm(samples: list[tuple[int, float]]) -> float | None:
+    """Median words per minute over (words, seconds) of completed takes; None without any."""
+    paces = sorted(w * 60.0 / s for w, s in samples if w > 0 and s > 0)
+    if not paces:
+        return None
+    mid = len(paces) // 2
+    if len(paces) % 2:
+        return paces[mid]
+    return (paces[mid - 1] + paces[mid]) / 2.0
