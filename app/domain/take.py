@@ -1,0 +1,85 @@
+"""One rehearsal take: the countdown and the pacing of one revision, started and stopped together.
+
+The take is pure state driven by an injected monotonic clock; the UI asks it where things are
+on every frame and turns the result into an Attempt when it ends.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from app.domain.attempt import Attempt, Outcome
+from app.domain.countdown import Clock, Countdown, Reading
+from app.domain.pacing import Pacing
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What to draw at one instant of a take."""
+
+    reading: Reading
+    position: float  # fractional word index on the reading line
+    words_per_minute: float
+
+
+class Take:
+    """A take of one revision: lead-in, free-running clock, word-time pacing."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        script_id: int,
+        revision_id: int,
+        word_total: int,
+        target_s: float,
+        words_per_minute: float,
+        lead_in_s: float = 0.0,
+        amber_last_s: float = 10.0,
+    ) -> None:
+        if word_total <= 0:
+            raise ValueError("a take needs at least one word")
+        self.script_id = script_id
+        self.revision_id = revision_id
+        self.word_total = word_total
+        self.countdown = Countdown(
+            clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s
+        )
+        self.pacing = Pacing(word_total, words_per_minute)
+        self.started_at_utc = ""
+
+    @property
+    def running(self) -> bool:
+        return self.countdown.running
+
+    def start(self, now_utc: datetime | None = None) -> None:
+        self.started_at_utc = (now_utc or datetime.now(UTC)).isoformat(timespec="milliseconds")
+        self.countdown.start()
+
+    def frame(self) -> Frame:
+        reading = self.countdown.read()
+        return Frame(
+            reading, self.pacing.position_at(reading.elapsed_s), self.pacing.words_per_minute
+        )
+
+    def nudge(self, factor: float) -> float:
+        """Speed the scroll up or down from now on; the clock keeps running."""
+        return self.pacing.nudge(self.countdown.elapsed_s(), factor)
+
+    def in_lead_in(self) -> bool:
+        return self.countdown.in_lead_in()
+
+    def finish(self, outcome: Outcome = Outcome.UNRATED) -> Attempt:
+        """Stop the clock and describe the take as an Attempt ready to be saved."""
+        duration_s = self.countdown.stop()
+        return Attempt(
+            script_id=self.script_id,
+            revision_id=self.revision_id,
+            started_at=self.started_at_utc,
+            duration_s=round(duration_s, 3),
+            target_s=self.countdown.target_s,
+            words=self.word_total,
+            reached_end=self.pacing.reached_end(duration_s),
+            outcome=outcome,
+        )

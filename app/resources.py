@@ -1,0 +1,35 @@
+"""One place that finds shipped files (icons, styles, starter scripts).
+
+In the source tree they live in top-level ``resources/`` and ``data/``; an installed wheel
+or a frozen bundle carries them as ``app/_shipped/resources`` and ``app/_shipped/data``.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def _roots() -> tuple[Path, ...]:
+    candidates = [_PACKAGE_DIR / "_shipped", _PACKAGE_DIR.parent]
+    frozen_dir = getattr(sys, "_MEIPASS", None)
+    if frozen_dir:
+        candidates.insert(0, Path(frozen_dir))
+    return tuple(root for root in candidates if (root / "resources").is_dir())
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a shipped file such as ``resource_path("resources", "icons", "play.svg")``."""
+    for root in _roots():
+        path = root.joinpath(*parts)
+        if path.exists():
+            return path
+    raise FileNotFoundError("/".join(parts))
+
+
+def icon_path(name: str) -> Path:
+    return resource_path("resources", "icons", f"{name}.svg")
