@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -50,12 +50,12 @@ def repo(db: Database, utc_now: FakeUtcNow) -> Repository:
     return Repository(db, now=utc_now)
 
 
-def new_script(name: str = "Recruiter call-back", text: str = "Hi, this is Sam.") -> Script:
+def _new_script(name: str = "Recruiter call-back", text: str = "Hi, this is Sam.") -> Script:
     """A script that has not been stored yet."""
     return Script(name=name, kind=ScriptKind.VOICEMAIL, target_s=30.0, text=text)
 
 
-def new_attempt(
+def _new_attempt(
     script_id: int,
     revision_id: int,
     *,
@@ -82,7 +82,7 @@ def new_attempt(
 @pytest.fixture
 def script(repo: Repository) -> Script:
     """A stored voicemail script."""
-    return repo.add_script(new_script())
+    return repo.add_script(_new_script())
 
 
 @pytest.fixture
@@ -90,3 +90,15 @@ def revision(repo: Repository, script: Script) -> Revision:
     """Revision 1 of ``script``: its current text."""
     assert script.id is not None
     return repo.revision_for_take(script.id, script.text)
+
+
+@pytest.fixture
+def new_script() -> Callable[..., Script]:
+    """Factory for unsaved scripts (fixtures, not imports: conftest is not importable)."""
+    return _new_script
+
+
+@pytest.fixture
+def new_attempt() -> Callable[..., Attempt]:
+    """Factory for unsaved attempts: ``new_attempt(script_id, revision_id, **fields)``."""
+    return _new_attempt

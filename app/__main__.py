@@ -1,0 +1,120 @@
+"""``python -m app`` / ``brevity``: parse the command line, build the object graph, run Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from app import APP_ID, APP_NAME, __version__
+from app.paths import data_dir, settings_file
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="brevity",
+        description="Rehearse the 30-second voicemail and the elevator pitch.",
+    )
+    parser.add_argument("--data-dir", metavar="PATH",
+                        help="where the database lives (default: the user data directory; "
+                             "also $BREVITY_DATA_DIR)")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--smoke", action="store_true",
+                        help="start, open the database, show the window and quit after the "
+                             "first paint (exit 0 when all is well)")
+    parser.add_argument("--screenshot", metavar="FILE.png",
+                        help="with --smoke: save a picture of the window")
+    args = parser.parse_args(argv)
+    if args.screenshot and not args.smoke:
+        parser.error("--screenshot needs --smoke")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    if not _has_display():
+        if not args.smoke:
+            print("brevity: no graphical display found (DISPLAY and WAYLAND_DISPLAY are unset). "
+                  "Run it from a desktop session.", file=sys.stderr)
+            return 1
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke check needs no screen
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return run(app, args)
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(app: object, args: argparse.Namespace) -> int:
+    """Build everything in order and run the event loop (or the smoke check)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.domain.starters import parse_starters
+    from app.resources import icon_path, resource_path
+    from app.storage.database import DATABASE_FILENAME, DatabaseError, close_database, open_database
+    from app.storage.repository import Repository
+    from app.ui.main_window import MainWindow
+    from app.ui.rehearsal import Rehearsal
+    from app.ui.settings import Preferences
+    from app.ui.theme import apply_theme
+
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(icon_path("brevity"))))
+    preferences = Preferences(settings_file(args.data_dir))
+    apply_theme(app, preferences.theme)
+    database_path = data_dir(args.data_dir) / DATABASE_FILENAME
+    try:
+        db = open_database(database_path)
+    except DatabaseError as error:
+        print(f"brevity: {error}", file=sys.stderr)
+        if not args.smoke:
+            QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(error))
+        return 1
+    try:
+        repository = Repository(db)
+        starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
+        repository.seed_if_first_run(parse_starters(starters))
+        rehearsal = Rehearsal(repository, time.monotonic, preferences)
+        window = MainWindow(repository, rehearsal, preferences)
+        if preferences.layout_state("window") is None:
+            window.resize(1320, 820)
+        window.first_painted.connect(window.progress.build_chart)
+        if args.smoke:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _finish_smoke(
+                app, window, Path(args.screenshot) if args.screenshot else None)))
+        window.show()
+        return app.exec()
+    finally:
+        close_database(db)
+
+
+def _finish_smoke(app: object, window: object, screenshot: Path | None) -> None:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    assert isinstance(app, QApplication) and isinstance(window, QWidget)
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(screenshot)):
+            print(f"brevity: could not save the screenshot to {screenshot}", file=sys.stderr)
+            app.exit(1)
+            return
+    window.close()
+    app.exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Small dialogs: keyboard shortcuts (F1) and preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.settings import Preferences, Theme
+
+
+class ShortcutsDialog(QDialog):
+    """Every shortcut with what it does, generated from the actions themselves."""
+
+    def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts — Brevity")
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        for row, (keys, text) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(640, 560)
+
+
+class PreferencesDialog(QDialog):
+    """Theme, lead-in and the amber band; applied when accepted."""
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences — Brevity")
+        self.theme_combo = QComboBox()
+        for theme, label in ((Theme.SYSTEM, "Follow the system"), (Theme.LIGHT, "Light"),
+                             (Theme.DARK, "Dark")):
+            self.theme_combo.addItem(label, theme)
+        self.theme_combo.setCurrentIndex(self.theme_combo.findData(preferences.theme))
+        self.lead_in_spin = QSpinBox()
+        self.lead_in_spin.setRange(0, 10)
+        self.lead_in_spin.setSuffix(" s")
+        self.lead_in_spin.setSpecialValueText("Off")
+        self.lead_in_spin.setValue(preferences.lead_in_s)
+        self.amber_spin = QDoubleSpinBox()
+        self.amber_spin.setRange(0, 120)
+        self.amber_spin.setDecimals(0)
+        self.amber_spin.setSuffix(" s before the target")
+        self.amber_spin.setValue(preferences.amber_last_s)
+        form = QFormLayout()
+        form.addRow("Theme", self.theme_combo)
+        form.addRow("Count-in before the clock (3-2-1)", self.lead_in_spin)
+        form.addRow("Amber “wrap up” band from", self.amber_spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._preferences = preferences
+
+    def apply(self) -> None:
+        self._preferences.theme = self.theme_combo.currentData()
+        self._preferences.lead_in_s = self.lead_in_spin.value()
+        self._preferences.amber_last_s = self.amber_spin.value()

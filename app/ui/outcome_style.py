@@ -1,0 +1,99 @@
+"""How each take outcome looks, in one place: colour, chart symbol and label.
+
+Colours are the Okabe-Ito palette, which stays distinguishable with the common forms of colour
+blindness; every outcome also has its own symbol and label, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtGui import QColor
+
+from app.domain.attempt import Outcome
+
+# WCAG 2 contrast for normal-size text.
+_TEXT_CONTRAST = 4.5
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeStyle:
+    """The look of one outcome. ``symbol`` is a pyqtgraph symbol name."""
+
+    colour_hex: str
+    symbol: str
+    label: str
+
+    @property
+    def colour(self) -> QColor:
+        return QColor(self.colour_hex)
+
+
+OUTCOME_STYLES: dict[Outcome, OutcomeStyle] = {
+    Outcome.NAILED: OutcomeStyle("#009E73", "star", Outcome.NAILED.label),  # bluish green
+    Outcome.GOOD: OutcomeStyle("#0072B2", "o", Outcome.GOOD.label),  # blue
+    Outcome.STUMBLED: OutcomeStyle("#E69F00", "t", Outcome.STUMBLED.label),  # orange
+    Outcome.RAMBLED: OutcomeStyle("#D55E00", "s", Outcome.RAMBLED.label),  # vermillion
+    Outcome.ABANDONED: OutcomeStyle("#999999", "x", Outcome.ABANDONED.label),  # grey
+    Outcome.UNRATED: OutcomeStyle("#CC79A7", "d", Outcome.UNRATED.label),  # reddish purple
+}
+
+
+def outcome_style(outcome: Outcome) -> OutcomeStyle:
+    return OUTCOME_STYLES[outcome]
+
+
+def outcome_colour(outcome: Outcome) -> QColor:
+    """The outcome's marker colour (a new QColor each call, so callers may change it)."""
+    return QColor(OUTCOME_STYLES[outcome].colour_hex)
+
+
+def outcome_symbol(outcome: Outcome) -> str:
+    return OUTCOME_STYLES[outcome].symbol
+
+
+def outcome_label(outcome: Outcome) -> str:
+    return OUTCOME_STYLES[outcome].label
+
+
+def outcome_text_colour(outcome: Outcome, background: QColor) -> QColor:
+    """The outcome colour, darkened or lightened just enough to read as text on ``background``.
+
+    Orange and grey are fine as filled markers but too faint as text on white, so table text
+    gets a shade with at least 4.5:1 contrast; the hue stays recognisably the same.
+    """
+    return QColor(_readable_hex(OUTCOME_STYLES[outcome].colour_hex, background.rgb()))
+
+
+@cache
+def _readable_hex(colour_hex: str, background_rgb: int) -> str:
+    colour, background = QColor(colour_hex), QColor(background_rgb)
+    towards = QColor("#000000") if _luminance(background) > 0.5 else QColor("#ffffff")
+    for step in range(21):
+        mixed = _mix(colour, towards, step / 20)
+        if _contrast(mixed, background) >= _TEXT_CONTRAST:
+            return mixed.name()
+    return towards.name()
+
+
+def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
+    keep = 1.0 - amount
+    return QColor.fromRgbF(
+        colour.redF() * keep + other.redF() * amount,
+        colour.greenF() * keep + other.greenF() * amount,
+        colour.blueF() * keep + other.blueF() * amount,
+    )
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(first: QColor, second: QColor) -> float:
+    lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)

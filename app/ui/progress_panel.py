@@ -1,0 +1,89 @@
+"""Progress: stats cards, the chart and the history table, for one script or all of them.
+
+The chart (and with it pyqtgraph) is created only after the window's first paint, and it is
+frozen while a take runs so a redraw never costs the teleprompter a frame.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from app.domain.attempt import Attempt
+from app.domain.stats import personal_best, summarize
+from app.ui.history import HistoryView
+from app.ui.stats_panel import StatsPanel
+
+
+class ProgressPanel(QWidget):
+    """Everything about past takes; it shows what it is given and forwards edits."""
+
+    all_scripts_toggled = Signal(bool)
+    edit_requested = Signal(int, str, str)  # attempt id, outcome value, note
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stats = StatsPanel()
+        self.all_scripts_check = QCheckBox("All scripts")
+        self.all_scripts_check.setToolTip("Show every script's takes, not only this one's")
+        self.history = HistoryView()
+        self.chart = None  # created by build_chart() after the first paint
+        self._chart_holder = QWidget()
+        self._chart_layout = QVBoxLayout(self._chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
+        self._frozen = False
+        self._shown: tuple[list[Attempt], float | None] = ([], None)
+        title = QLabel("Progress")
+        title.setObjectName("sectionTitle")
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.all_scripts_check)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self._chart_holder)
+        self.splitter.addWidget(self.history)
+        self.splitter.setSizes([320, 280])
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 8, 8, 8)
+        column.addLayout(header)
+        column.addWidget(self.stats)
+        column.addWidget(self.splitter, 1)
+        self.all_scripts_check.toggled.connect(self.all_scripts_toggled)
+        self.history.edit_requested.connect(self.edit_requested)
+        self.history.delete_requested.connect(self.delete_requested)
+
+    def build_chart(self) -> None:
+        """Create the chart (importing pyqtgraph); call once the window has painted."""
+        if self.chart is not None:
+            return
+        from app.ui.chart import ProgressChart
+
+        self.chart = ProgressChart()
+        self.chart.set_frozen(self._frozen)
+        self._chart_layout.addWidget(self.chart)
+        self.chart.point_clicked.connect(self.history.select_attempt)
+        attempts, target_s = self._shown
+        self.chart.show_attempts(attempts, target_s, personal_best(attempts))
+
+    def set_frozen(self, frozen: bool) -> None:
+        self._frozen = frozen
+        if self.chart is not None:
+            self.chart.set_frozen(frozen)
+
+    def show_attempts(
+        self,
+        attempts: list[Attempt],
+        target_s: float | None,
+        script_names: dict[int, str],
+        revision_numbers: dict[int, int],
+    ) -> None:
+        """Show these takes (already filtered to one script, or all)."""
+        self._shown = (attempts, target_s)
+        now = datetime.now().astimezone()
+        self.stats.show_summary(summarize(attempts, now.date(), now.tzinfo or now.astimezone().tzinfo))  # type: ignore[arg-type]
+        self.history.set_attempts(attempts, script_names, revision_numbers)
+        if self.chart is not None:
+            self.chart.show_attempts(attempts, target_s, personal_best(attempts))

@@ -1,0 +1,166 @@
+"""The rehearsal loop's controller: starts, ticks, stops and saves takes.
+
+A QTimer is only a tick source: each tick asks the Take where things are (computed from the
+injected monotonic clock) and hands the Frame to the views. Stopping saves the attempt at once,
+in one transaction, before anything else happens.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from app.domain.attempt import Attempt, Outcome
+from app.domain.countdown import Clock
+from app.domain.pacing import NUDGE_FACTOR, clamp_wpm, fitted_wpm
+from app.domain.script import Script, word_count
+from app.domain.take import Frame, Take
+from app.storage.repository import Repository
+from app.ui.settings import Preferences
+
+FRAME_INTERVAL_MS = 16
+
+
+class Rehearsal(QObject):
+    """Owns the current take; the views only listen."""
+
+    take_started = Signal()
+    ticked = Signal(object)  # Frame
+    take_saved = Signal(object)  # Attempt, as stored
+    take_cancelled = Signal()  # stopped during the lead-in: nothing happened, nothing saved
+    attempt_updated = Signal(object)  # Attempt, after a rating or a note
+    pace_changed = Signal(float, bool)  # words per minute, fitted to the target?
+
+    def __init__(
+        self, repository: Repository, clock: Clock, preferences: Preferences,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._clock = clock
+        self._preferences = preferences
+        self._script: Script | None = None
+        self._take: Take | None = None
+        self.last_attempt: Attempt | None = None
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_INTERVAL_MS)
+        self._timer.timeout.connect(self.tick)
+
+    # --- state ------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._take is not None and self._take.running
+
+    @property
+    def script(self) -> Script | None:
+        return self._script
+
+    def set_script(self, script: Script | None) -> None:
+        if self.running:
+            self.abandon()
+        self._script = script
+        self.last_attempt = None
+        self.pace_changed.emit(*self.pace_for(script.text if script else ""))
+
+    def pace_for(self, text: str) -> tuple[float, bool]:
+        """The pace a take of ``text`` would use, and whether it is fitted to the target."""
+        script = self._script
+        if script is None:
+            return 150.0, True
+        if script.words_per_minute:
+            return clamp_wpm(script.words_per_minute), False
+        return fitted_wpm(word_count(text), script.target_s), True
+
+    # --- the loop ---------------------------------------------------------------------------
+    def start(self, text: str) -> None:
+        """Start a take of ``text`` (the editor's current text) as the script's revision."""
+        script = self._script
+        if script is None or script.id is None or self.running:
+            return
+        words = word_count(text)
+        if words == 0:
+            return
+        revision = self._repository.revision_for_take(script.id, text)
+        self._take = Take(
+            self._clock, script_id=script.id, revision_id=revision.id, word_total=words,
+            target_s=script.target_s, words_per_minute=self.pace_for(text)[0],
+            lead_in_s=self._preferences.lead_in_s,
+            amber_last_s=self._preferences.amber_last_s,
+        )
+        self._take.start()
+        self.last_attempt = None
+        self._timer.start()
+        self.take_started.emit()
+        self.tick()
+
+    def tick(self) -> None:
+        if self._take is not None:
+            self.ticked.emit(self._take.frame())
+
+    def current_frame(self) -> Frame | None:
+        return self._take.frame() if self._take else None
+
+    def stop(self) -> Attempt | None:
+        """Stop and save the take at once; a stop during the lead-in cancels it."""
+        return self._finish(Outcome.UNRATED)
+
+    def abandon(self) -> Attempt | None:
+        """Stop and save the take as abandoned."""
+        return self._finish(Outcome.ABANDONED)
+
+    def _finish(self, outcome: Outcome) -> Attempt | None:
+        take = self._take
+        if take is None or not take.running:
+            return None
+        self._timer.stop()
+        if take.in_lead_in():
+            take.finish()
+            self._take = None
+            self.take_cancelled.emit()
+            return None
+        self.ticked.emit(take.frame())
+        saved = self._repository.add_attempt(take.finish(outcome))
+        self._take = None
+        self.last_attempt = saved
+        self.take_saved.emit(saved)
+        return saved
+
+    # --- after a take -----------------------------------------------------------------------
+    def rate(self, outcome: Outcome) -> None:
+        attempt = self.last_attempt
+        if attempt is None or attempt.id is None or attempt.outcome is Outcome.ABANDONED:
+            return
+        self.last_attempt = self._repository.update_attempt(attempt.id, outcome=outcome)
+        self.attempt_updated.emit(self.last_attempt)
+
+    def set_note(self, note: str) -> None:
+        attempt = self.last_attempt
+        if attempt is None or attempt.id is None or note == attempt.note:
+            return
+        self.last_attempt = self._repository.update_attempt(attempt.id, note=note)
+        self.attempt_updated.emit(self.last_attempt)
+
+    # --- pace -------------------------------------------------------------------------------
+    def nudge(self, faster: bool, text: str) -> float | None:
+        """Scroll 5 % faster or slower, now and for this script's future takes."""
+        script = self._script
+        if script is None or script.id is None:
+            return None
+        factor = NUDGE_FACTOR if faster else 1 / NUDGE_FACTOR
+        if self._take is not None and self._take.running:
+            wpm = self._take.nudge(factor)
+        else:
+            wpm = clamp_wpm(self.pace_for(text)[0] * factor)
+        self._repository.set_pace(script.id, wpm)
+        self._script = self._repository.get_script(script.id)
+        self.pace_changed.emit(wpm, False)
+        return wpm
+
+    def fit_pace(self, text: str) -> None:
+        """Forget the nudged pace: fit the scroll to the target again."""
+        script = self._script
+        if script is None or script.id is None:
+            return
+        self._repository.set_pace(script.id, None)
+        self._script = self._repository.get_script(script.id)
+        self.pace_changed.emit(*self.pace_for(text))

@@ -1,0 +1,111 @@
+"""UI preferences (font size, theme, lead-in, bands, layout) kept in an INI file via QSettings.
+
+User data never goes here: scripts and attempts live in SQLite.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from app.domain.countdown import DEFAULT_AMBER_LAST_S
+
+DEFAULT_FONT_PX = 48
+MIN_FONT_PX = 20
+MAX_FONT_PX = 160
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Preferences:
+    """Typed access to the settings file; every setter writes through at once."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    def _number(self, key: str, default: float, low: float, high: float) -> float:
+        try:
+            value = float(self._settings.value(key, default))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return default
+        return min(high, max(low, value))
+
+    @property
+    def font_px(self) -> int:
+        return int(self._number("prompter/font_px", DEFAULT_FONT_PX, MIN_FONT_PX, MAX_FONT_PX))
+
+    @font_px.setter
+    def font_px(self, value: int) -> None:
+        self._settings.setValue("prompter/font_px", int(value))
+
+    @property
+    def mirror(self) -> bool:
+        return str(self._settings.value("prompter/mirror", "false")).lower() == "true"
+
+    @mirror.setter
+    def mirror(self, value: bool) -> None:
+        self._settings.setValue("prompter/mirror", "true" if value else "false")
+
+    @property
+    def lead_in_s(self) -> int:
+        return int(self._number("take/lead_in_s", 0, 0, 10))
+
+    @lead_in_s.setter
+    def lead_in_s(self, value: int) -> None:
+        self._settings.setValue("take/lead_in_s", int(value))
+
+    @property
+    def amber_last_s(self) -> float:
+        return self._number("take/amber_last_s", DEFAULT_AMBER_LAST_S, 0, 600)
+
+    @amber_last_s.setter
+    def amber_last_s(self, value: float) -> None:
+        self._settings.setValue("take/amber_last_s", float(value))
+
+    @property
+    def theme(self) -> Theme:
+        try:
+            return Theme(str(self._settings.value("ui/theme", Theme.SYSTEM.value)))
+        except ValueError:
+            return Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, value: Theme) -> None:
+        self._settings.setValue("ui/theme", value.value)
+
+    @property
+    def chart_all_scripts(self) -> bool:
+        return str(self._settings.value("progress/all_scripts", "false")).lower() == "true"
+
+    @chart_all_scripts.setter
+    def chart_all_scripts(self, value: bool) -> None:
+        self._settings.setValue("progress/all_scripts", "true" if value else "false")
+
+    @property
+    def last_script_id(self) -> int | None:
+        value = self._settings.value("library/last_script_id")
+        try:
+            return int(value) if value is not None else None  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return None
+
+    @last_script_id.setter
+    def last_script_id(self, value: int | None) -> None:
+        self._settings.setValue("library/last_script_id", value if value is not None else "")
+
+    def layout_state(self, key: str) -> QByteArray | None:
+        value = self._settings.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_layout_state(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(f"layout/{key}", value)

@@ -1,0 +1,79 @@
+"""Fusion style with a light or dark palette, and the colours the rehearsal views share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.domain.countdown import Phase
+from app.ui.settings import Theme
+
+ACCENT = QColor("#0f766e")  # the teal of the app icon
+
+# Countdown bands: calm, amber for the last stretch, red past the target.
+PHASE_COLOURS: dict[Phase, QColor] = {
+    Phase.IDLE: QColor("#475569"),
+    Phase.LEAD_IN: QColor("#475569"),
+    Phase.CALM: QColor("#0f766e"),
+    Phase.CLOSING: QColor("#b45309"),
+    Phase.OVERTIME: QColor("#b91c1c"),
+    Phase.STOPPED: QColor("#334155"),
+}
+FLASH_COLOUR = QColor("#ef4444")
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    window, base, text = QColor("#1e2227"), QColor("#16191d"), QColor("#e6e6e6")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#22262b"),
+        QPalette.ColorRole.ToolTipBase: QColor("#2b3036"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor("#2a2f35"),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ffffff"),
+        QPalette.ColorRole.Highlight: QColor("#14b8a6"),
+        QPalette.ColorRole.HighlightedText: QColor("#0b0f12"),
+        QPalette.ColorRole.Link: QColor("#5eead4"),
+        QPalette.ColorRole.PlaceholderText: QColor("#8a9199"),
+        QPalette.ColorRole.Mid: QColor("#3a4047"),
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, colour)
+    disabled = QColor("#6b7178")
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def _light_palette() -> QPalette:
+    palette = QApplication.style().standardPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#f4f5f7"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
+    palette.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    return palette
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, theme: Theme) -> bool:
+    """Apply Fusion with the chosen palette; returns True when the result is dark."""
+    app.setStyle("Fusion")
+    dark = theme is Theme.DARK or (theme is Theme.SYSTEM and system_prefers_dark())
+    app.setPalette(_dark_palette() if dark else _light_palette())
+    return dark
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
