@@ -92,6 +92,9 @@ def run(app: object, args: argparse.Namespace) -> int:
         window = MainWindow(repository, rehearsal, preferences)
         if preferences.layout_state("window") is None:
             window.resize(1320, 820)
+        if os.environ.get("BREVITY_TIMING"):  # for benchmarks/bench_startup.py
+            window.first_painted.connect(
+                lambda: print(f"first_paint_epoch: {time.time():.6f}", file=sys.stderr))
         window.first_painted.connect(window.progress.build_chart)
         if args.smoke:
             window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _finish_smoke(

@@ -53,27 +53,65 @@ class _Spec:
 
 
 _SPECS: dict[ActionId, _Spec] = {
-    ActionId.START_STOP: _Spec("&Start take", ("Space",), "Start a take; press again to stop and save it", "play"),
-    ActionId.ABANDON: _Spec("&Abandon take", ("Esc",), "Leave full screen, or abandon the take (it is saved as abandoned)"),
+    ActionId.START_STOP: _Spec(
+        "&Start take", ("Space",), "Start a take; press again to stop and save it", "play"
+    ),
+    ActionId.ABANDON: _Spec(
+        "&Abandon take",
+        ("Esc",),
+        "Leave full screen, or abandon the take (it is saved as abandoned)",
+    ),
     ActionId.RATE_NAILED: _Spec("Nailed it", ("1",), "Rate the last take: nailed"),
     ActionId.RATE_GOOD: _Spec("Good", ("2",), "Rate the last take: good"),
     ActionId.RATE_STUMBLED: _Spec("Stumbled", ("3",), "Rate the last take: stumbled"),
     ActionId.RATE_RAMBLED: _Spec("Rambled", ("4",), "Rate the last take: rambled"),
     ActionId.ADD_NOTE: _Spec("Add a &note", ("N",), "Write a note about the last take"),
-    ActionId.PACE_UP: _Spec("Scroll &faster", ("Up",), "Scroll 5 % faster (remembered for this script)"),
-    ActionId.PACE_DOWN: _Spec("Scroll &slower", ("Down",), "Scroll 5 % slower (remembered for this script)"),
-    ActionId.FIT_PACE: _Spec("Fit pace to &target", ("0",), "Forget the nudged pace: finish exactly on the target"),
-    ActionId.FONT_LARGER: _Spec("&Larger text", ("Ctrl+=", "Ctrl++"), "Make the prompter text larger", "font-larger"),
-    ActionId.FONT_SMALLER: _Spec("S&maller text", ("Ctrl+-",), "Make the prompter text smaller", "font-smaller"),
-    ActionId.MIRROR: _Spec("&Mirror", ("Ctrl+M",), "Flip the prompter horizontally (for a beam-splitter)", "mirror", True),
-    ActionId.FULL_SCREEN: _Spec("&Full screen", ("F11",), "Show the prompter full screen", "fullscreen", True),
+    ActionId.PACE_UP: _Spec(
+        "Scroll &faster", ("Up",), "Scroll 5 % faster (remembered for this script)"
+    ),
+    ActionId.PACE_DOWN: _Spec(
+        "Scroll &slower", ("Down",), "Scroll 5 % slower (remembered for this script)"
+    ),
+    ActionId.FIT_PACE: _Spec(
+        "Fit pace to &target", ("0",), "Forget the nudged pace: finish exactly on the target"
+    ),
+    ActionId.FONT_LARGER: _Spec(
+        "&Larger text", ("Ctrl+=", "Ctrl++"), "Make the prompter text larger", "font-larger"
+    ),
+    ActionId.FONT_SMALLER: _Spec(
+        "S&maller text", ("Ctrl+-",), "Make the prompter text smaller", "font-smaller"
+    ),
+    ActionId.MIRROR: _Spec(
+        "&Mirror",
+        ("Ctrl+M",),
+        "Flip the prompter horizontally (for a beam-splitter)",
+        "mirror",
+        True,
+    ),
+    ActionId.FULL_SCREEN: _Spec(
+        "&Full screen", ("F11",), "Show the prompter full screen", "fullscreen", True
+    ),
     ActionId.REHEARSE: _Spec("&Rehearse", ("Ctrl+R",), "Show the teleprompter"),
-    ActionId.EDIT_SCRIPT: _Spec("&Edit script", ("Ctrl+E",), "Edit the script's text, name and target"),
+    ActionId.EDIT_SCRIPT: _Spec(
+        "&Edit script", ("Ctrl+E",), "Edit the script's text, name and target"
+    ),
     ActionId.NEW_SCRIPT: _Spec("&New script", ("Ctrl+N",), "Create a new script", "add"),
-    ActionId.DUPLICATE_SCRIPT: _Spec("&Duplicate script", ("Ctrl+D",), "Copy the current script", "duplicate"),
-    ActionId.RENAME_SCRIPT: _Spec("Re&name script…", ("F2",), "Rename the current script", "rename"),
-    ActionId.DELETE_SCRIPT: _Spec("De&lete script", ("Ctrl+Del",), "Delete the current script (can be undone)", "delete"),
-    ActionId.ALL_SCRIPTS: _Spec("&All scripts in progress", ("Ctrl+Shift+A",), "Chart and history for every script, not only this one", "", True),
+    ActionId.DUPLICATE_SCRIPT: _Spec(
+        "&Duplicate script", ("Ctrl+D",), "Copy the current script", "duplicate"
+    ),
+    ActionId.RENAME_SCRIPT: _Spec(
+        "Re&name script…", ("F2",), "Rename the current script", "rename"
+    ),
+    ActionId.DELETE_SCRIPT: _Spec(
+        "De&lete script", ("Ctrl+Del",), "Delete the current script (can be undone)", "delete"
+    ),
+    ActionId.ALL_SCRIPTS: _Spec(
+        "&All scripts in progress",
+        ("Ctrl+Shift+A",),
+        "Chart and history for every script, not only this one",
+        "",
+        True,
+    ),
     ActionId.PREFERENCES: _Spec("&Preferences…", ("Ctrl+,",), "Theme, lead-in and countdown bands"),
     ActionId.SHORTCUTS: _Spec("&Keyboard shortcuts", ("F1", "?"), "Show this list", "help"),
     ActionId.QUIT: _Spec("&Quit", ("Ctrl+Q",), "Quit Brevity"),
@@ -106,7 +144,8 @@ class Actions:
         """(keys, what it does) for the shortcuts dialog."""
         rows = []
         for spec in _SPECS.values():
-            keys = " or ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                               for k in spec.keys)
+            keys = " or ".join(
+                QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
+            )
             rows.append((keys, spec.help))
         return rows

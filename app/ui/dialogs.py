@@ -54,8 +54,11 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences — Brevity")
         self.theme_combo = QComboBox()
-        for theme, label in ((Theme.SYSTEM, "Follow the system"), (Theme.LIGHT, "Light"),
-                             (Theme.DARK, "Dark")):
+        for theme, label in (
+            (Theme.SYSTEM, "Follow the system"),
+            (Theme.LIGHT, "Light"),
+            (Theme.DARK, "Dark"),
+        ):
             self.theme_combo.addItem(label, theme)
         self.theme_combo.setCurrentIndex(self.theme_combo.findData(preferences.theme))
         self.lead_in_spin = QSpinBox()

@@ -94,8 +94,10 @@ class ScriptEditor(QWidget):
         self.flush()
         self._script_id = script.id if script else None
         self.setEnabled(script is not None)
-        blockers = [QSignalBlocker(w) for w in
-                    (self.text_edit, self.name_edit, self.kind_combo, self.target_spin)]
+        blockers = [
+            QSignalBlocker(w)
+            for w in (self.text_edit, self.name_edit, self.kind_combo, self.target_spin)
+        ]
         self.name_edit.setText(script.name if script else "")
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(script.kind) if script else 0)
         self.target_spin.setValue(script.target_s if script else 30.0)

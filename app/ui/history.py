@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QBrush, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QBrush, QGuiApplication, QIcon, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome, TargetVerdict
 from app.domain.countdown import format_seconds
+from app.resources import icon_path
 from app.ui.outcome_style import outcome_colour, outcome_text_colour
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # raw, comparable values for QSortFilterProxyModel
@@ -70,6 +71,8 @@ _TITLES = {
 _NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.VS_TARGET})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# Room between a right-aligned figure and the text after it; headers line up with the cells.
+_TABLE_STYLE = "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 4px 8px; }"
 
 
 def local_time(started_at: str, tz: tzinfo | None = None) -> datetime:
@@ -170,8 +173,9 @@ class HistoryModel(QAbstractTableModel):
             case Column.LENGTH:
                 return format_seconds(attempt.duration_s)
             case Column.VS_TARGET:
+                # The word first, so that the right-aligned figures line up.
                 delta = signed_seconds(attempt.duration_s - attempt.target_s)
-                return f"{delta} · {_VERDICT_WORDS[attempt.verdict]}"
+                return f"{_VERDICT_WORDS[attempt.verdict]}  {delta}"
             case Column.OUTCOME:
                 return attempt.outcome.label
             case Column.NOTE:
@@ -327,6 +331,7 @@ class HistoryView(QWidget):
 
     attempt_selected = Signal(int)
     delete_requested = Signal(int)
+    edit_requested = Signal(int, str, str)  # forwarded from the model: id, outcome value, note
 
     def __init__(self, model: HistoryModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -334,10 +339,11 @@ class HistoryView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SortRole)
         self.proxy.setSourceModel(self.model)
+        self.model.edit_requested.connect(self.edit_requested)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self._set_up_table()
-        self.delete_action = QAction("Delete attempt", self.table)
+        self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete attempt", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.setEnabled(False)
@@ -364,6 +370,7 @@ class HistoryView(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.setItemDelegateForColumn(Column.OUTCOME, OutcomeDelegate(table))
+        table.setStyleSheet(_TABLE_STYLE)
         rows = table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -374,6 +381,19 @@ class HistoryView(QWidget):
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+
+    def set_attempts(
+        self,
+        attempts: Sequence[Attempt],
+        script_names: dict[int, str],
+        revision_numbers: dict[int, int],
+    ) -> None:
+        """Show these takes (the owner filters them); keeps the selected take selected."""
+        selected = self.selected_attempt_id()
+        self.model.set_attempts(attempts, script_names, revision_numbers)
+        if selected is not None:
+            self.select_attempt(selected)
+        self.delete_action.setEnabled(self.selected_attempt_id() is not None)
 
     def selected_attempt_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

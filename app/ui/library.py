@@ -2,12 +2,64 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.script import Script
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _ScriptDelegate(QStyledItemDelegate):
+    """Name in bold, kind and target underneath in a quieter colour."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = option.fontMetrics.height()
+        return QSize(200, height * 2 + 18)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        self.initStyleOption(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        palette = option.palette
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(10, 8, -8, -8)
+        half = rect.height() // 2
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(palette.color(role))
+        name = str(index.data(Qt.ItemDataRole.DisplayRole))
+        elided = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), half),
+                         Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.setFont(option.font)
+        muted = palette.color(role)
+        muted.setAlphaF(0.7)
+        painter.setPen(muted)
+        painter.drawText(QRect(rect.left(), rect.top() + half, rect.width(), half),
+                         Qt.AlignmentFlag.AlignVCenter, str(index.data(_SUBTITLE_ROLE)))
+        painter.restore()
 
 
 class ScriptLibrary(QWidget):
@@ -19,8 +71,8 @@ class ScriptLibrary(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setAccessibleName("Scripts")
+        self.list.setItemDelegate(_ScriptDelegate(self.list))
         self.list.setUniformItemSizes(True)
-        self.list.setAlternatingRowColors(False)
         title = QLabel("Scripts")
         title.setObjectName("sectionTitle")
         column = QVBoxLayout(self)
@@ -33,9 +85,10 @@ class ScriptLibrary(QWidget):
         blocker = QSignalBlocker(self.list)
         self.list.clear()
         for script in scripts:
-            item = QListWidgetItem(f"{script.name}\n{script.kind.label} · {script.target_s:.0f} s")
+            item = QListWidgetItem(script.name)
             item.setData(_ID_ROLE, script.id)
-            item.setToolTip(script.name)
+            item.setData(_SUBTITLE_ROLE, f"{script.kind.label} · {script.target_s:.0f} s")
+            item.setToolTip(f"{script.name}\n{script.kind.label}, target {script.target_s:.0f} s")
             self.list.addItem(item)
         del blocker
         self.select(current_id)

@@ -128,16 +128,30 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         a = self.actions_
-        for action_id in (ActionId.NEW_SCRIPT, ActionId.DUPLICATE_SCRIPT, None,
-                          ActionId.START_STOP, None, ActionId.FONT_SMALLER,
-                          ActionId.FONT_LARGER, ActionId.MIRROR, ActionId.FULL_SCREEN, None,
-                          ActionId.SHORTCUTS):
+        for action_id in (
+            ActionId.NEW_SCRIPT,
+            ActionId.DUPLICATE_SCRIPT,
+            None,
+            ActionId.START_STOP,
+            None,
+            ActionId.FONT_SMALLER,
+            ActionId.FONT_LARGER,
+            ActionId.MIRROR,
+            ActionId.FULL_SCREEN,
+            None,
+            ActionId.SHORTCUTS,
+        ):
             if action_id is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(a[action_id])
-        for action_id in (ActionId.FONT_SMALLER, ActionId.FONT_LARGER, ActionId.MIRROR,
-                          ActionId.FULL_SCREEN, ActionId.SHORTCUTS):
+        for action_id in (
+            ActionId.FONT_SMALLER,
+            ActionId.FONT_LARGER,
+            ActionId.MIRROR,
+            ActionId.FULL_SCREEN,
+            ActionId.SHORTCUTS,
+        ):
             button = toolbar.widgetForAction(a[action_id])
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.setAccessibleName(a[action_id].text().replace("&", ""))
@@ -147,16 +161,43 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         menus = {
-            "&Script": (ActionId.NEW_SCRIPT, ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT,
-                        ActionId.DELETE_SCRIPT, None, ActionId.EDIT_SCRIPT, None,
-                        ActionId.PREFERENCES, None, ActionId.QUIT),
-            "&Take": (ActionId.START_STOP, ActionId.ABANDON, None, ActionId.RATE_NAILED,
-                      ActionId.RATE_GOOD, ActionId.RATE_STUMBLED, ActionId.RATE_RAMBLED,
-                      ActionId.ADD_NOTE),
-            "&View": (ActionId.REHEARSE, ActionId.EDIT_SCRIPT, None, ActionId.PACE_UP,
-                      ActionId.PACE_DOWN, ActionId.FIT_PACE, None, ActionId.FONT_LARGER,
-                      ActionId.FONT_SMALLER, ActionId.MIRROR, ActionId.FULL_SCREEN, None,
-                      ActionId.ALL_SCRIPTS),
+            "&Script": (
+                ActionId.NEW_SCRIPT,
+                ActionId.DUPLICATE_SCRIPT,
+                ActionId.RENAME_SCRIPT,
+                ActionId.DELETE_SCRIPT,
+                None,
+                ActionId.EDIT_SCRIPT,
+                None,
+                ActionId.PREFERENCES,
+                None,
+                ActionId.QUIT,
+            ),
+            "&Take": (
+                ActionId.START_STOP,
+                ActionId.ABANDON,
+                None,
+                ActionId.RATE_NAILED,
+                ActionId.RATE_GOOD,
+                ActionId.RATE_STUMBLED,
+                ActionId.RATE_RAMBLED,
+                ActionId.ADD_NOTE,
+            ),
+            "&View": (
+                ActionId.REHEARSE,
+                ActionId.EDIT_SCRIPT,
+                None,
+                ActionId.PACE_UP,
+                ActionId.PACE_DOWN,
+                ActionId.FIT_PACE,
+                None,
+                ActionId.FONT_LARGER,
+                ActionId.FONT_SMALLER,
+                ActionId.MIRROR,
+                ActionId.FULL_SCREEN,
+                None,
+                ActionId.ALL_SCRIPTS,
+            ),
             "&Help": (ActionId.SHORTCUTS,),
         }
         for title, items in menus.items():
@@ -249,7 +290,8 @@ class MainWindow(QMainWindow):
             self.prompter.set_hint(self._idle_hint(text))
             if self._script is not None:
                 self.countdown_view.show_reading(
-                    _idle_reading(self._script.target_s), self._script.target_s)
+                    _idle_reading(self._script.target_s), self._script.target_s
+                )
                 self.countdown_view.show_pace(*self._rehearsal.pace_for(text))
 
     def _idle_hint(self, text: str) -> str:
@@ -257,7 +299,7 @@ class MainWindow(QMainWindow):
             return "Create a script with Ctrl+N to start rehearsing"
         if word_count(text) == 0:
             return "This script is empty — write it in the Edit tab (Ctrl+E) first"
-        return "Press Space to start · ↑/↓ pace · Ctrl+= / Ctrl+- text size · F1 shortcuts"
+        return "Space to start · ↑/↓ pace · F1 all shortcuts"
 
     def _update_actions(self) -> None:
         a = self.actions_
@@ -267,14 +309,22 @@ class MainWindow(QMainWindow):
         start.setEnabled(running or can_start)
         start.setText("&Stop take" if running else "&Start take")
         start.setIconText("Stop" if running else "Start")
-        start.setToolTip("Stop and save the take (Space)" if running else (
-            "Start a take (Space)" if can_start else "This script is empty — write it first"))
+        start.setToolTip(
+            "Stop and save the take (Space)"
+            if running
+            else ("Start a take (Space)" if can_start else "This script is empty — write it first")
+        )
         rated = self._rehearsal.last_attempt is not None and not running
         for action_id in (*_RATING_ACTIONS, ActionId.ADD_NOTE):
             a[action_id].setEnabled(rated)
         a[ActionId.ABANDON].setEnabled(running or self.isFullScreen())
-        for action_id in (ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT,
-                          ActionId.DELETE_SCRIPT, *_SINGLE_KEY_ACTIONS, ActionId.FIT_PACE):
+        for action_id in (
+            ActionId.DUPLICATE_SCRIPT,
+            ActionId.RENAME_SCRIPT,
+            ActionId.DELETE_SCRIPT,
+            *_SINGLE_KEY_ACTIONS,
+            ActionId.FIT_PACE,
+        ):
             a[action_id].setEnabled(self._script is not None and not running)
         for action_id in _SINGLE_KEY_ACTIONS:
             a[action_id].setEnabled(self._script is not None)
@@ -312,8 +362,15 @@ class MainWindow(QMainWindow):
     ) -> None:
         script = self._repository.get_script(script_id)
         updated = self._repository.update_script(
-            Script(name=name, kind=kind, target_s=target_s, text=script.text, id=script.id,
-                   words_per_minute=script.words_per_minute))
+            Script(
+                name=name,
+                kind=kind,
+                target_s=target_s,
+                text=script.text,
+                id=script.id,
+                words_per_minute=script.words_per_minute,
+            )
+        )
         self._script = updated
         self._rehearsal.set_script(updated)
         self.library.show_scripts(self._repository.list_scripts(), script_id)
@@ -322,8 +379,13 @@ class MainWindow(QMainWindow):
     def _on_new_script_triggered(self) -> None:
         self.editor.flush()
         script = self._repository.add_script(
-            Script(name=self._unique_name("New voicemail"), kind=ScriptKind.VOICEMAIL,
-                   target_s=ScriptKind.VOICEMAIL.default_target_s, text=""))
+            Script(
+                name=self._unique_name("New voicemail"),
+                kind=ScriptKind.VOICEMAIL,
+                target_s=ScriptKind.VOICEMAIL.default_target_s,
+                text="",
+            )
+        )
         self._reload_scripts(script.id)
         self.tabs.setCurrentIndex(EDIT_TAB)
         self.editor.name_edit.setFocus()
@@ -334,14 +396,16 @@ class MainWindow(QMainWindow):
             return
         self.editor.flush()
         copy = self._repository.duplicate_script(
-            self._script.id, self._unique_name(f"{self._script.name} (copy)"))
+            self._script.id, self._unique_name(f"{self._script.name} (copy)")
+        )
         self._reload_scripts(copy.id)
 
     def _on_rename_script_triggered(self) -> None:
         if self._script is None or self._script.id is None:
             return
         name, accepted = QInputDialog.getText(
-            self, "Rename script", "Name:", text=self._script.name)
+            self, "Rename script", "Name:", text=self._script.name
+        )
         if accepted and name.strip():
             self._repository.rename_script(self._script.id, name.strip())
             self._script = self._repository.get_script(self._script.id)
@@ -428,8 +492,13 @@ class MainWindow(QMainWindow):
         self._preferences.mirror = mirrored
 
     def _on_full_screen_toggled(self, full: bool) -> None:
-        for widget in (self.library, self.progress, self.toolbar, self.menuBar(),
-                       self.tabs.tabBar()):
+        for widget in (
+            self.library,
+            self.progress,
+            self.toolbar,
+            self.menuBar(),
+            self.tabs.tabBar(),
+        ):
             widget.setVisible(not full)
         if full:
             self.tabs.setCurrentIndex(REHEARSE_TAB)

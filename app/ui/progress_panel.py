@@ -83,7 +83,9 @@ class ProgressPanel(QWidget):
         """Show these takes (already filtered to one script, or all)."""
         self._shown = (attempts, target_s)
         now = datetime.now().astimezone()
-        self.stats.show_summary(summarize(attempts, now.date(), now.tzinfo or now.astimezone().tzinfo))  # type: ignore[arg-type]
+        self.stats.show_summary(
+            summarize(attempts, now.date(), now.tzinfo or now.astimezone().tzinfo)
+        )  # type: ignore[arg-type]
         self.history.set_attempts(attempts, script_names, revision_numbers)
         if self.chart is not None:
             self.chart.show_attempts(attempts, target_s, personal_best(attempts))

@@ -177,7 +177,7 @@ class Prompter(QWidget):
             line.setLineWidth(width)
             line_height = line.height() * 1.25
             start, length = line.textStart(), line.textLength()
-            static = QStaticText(paragraph[start:start + length].rstrip())
+            static = QStaticText(paragraph[start : start + length].rstrip())
             static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=self._font)
             index = len(built.lines)
@@ -203,7 +203,9 @@ class Prompter(QWidget):
         in_line = (self._position - layout.first_word_of_line[line_index]) / max(
             1, layout.words_in_line[line_index]
         )
-        return line.top + max(0.0, min(1.0, in_line)) * line.height, line_index, layout.word_x[word]
+        # The line is centred on the reading line half-way through its words.
+        progress = max(0.0, min(1.0, in_line)) - 0.5
+        return line.top + line.height / 2 + progress * line.height, line_index, layout.word_x[word]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -270,10 +272,11 @@ class Prompter(QWidget):
             font.setPixelSize(16)
             painter.setFont(font)
             metrics = painter.fontMetrics()
-            pill = QRectF(metrics.boundingRect(self._hint)).adjusted(-14, -7, 14, 7)
+            hint = metrics.elidedText(self._hint, Qt.TextElideMode.ElideRight, self.width() - 48)
+            pill = QRectF(metrics.boundingRect(hint)).adjusted(-14, -7, 14, 7)
             pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(15, 19, 23, 225))
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             painter.setPen(QColor("#cbd5e1"))
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, self._hint)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, hint)

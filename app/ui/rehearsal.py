@@ -31,7 +31,10 @@ class Rehearsal(QObject):
     pace_changed = Signal(float, bool)  # words per minute, fitted to the target?
 
     def __init__(
-        self, repository: Repository, clock: Clock, preferences: Preferences,
+        self,
+        repository: Repository,
+        clock: Clock,
+        preferences: Preferences,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,8 +85,12 @@ class Rehearsal(QObject):
             return
         revision = self._repository.revision_for_take(script.id, text)
         self._take = Take(
-            self._clock, script_id=script.id, revision_id=revision.id, word_total=words,
-            target_s=script.target_s, words_per_minute=self.pace_for(text)[0],
+            self._clock,
+            script_id=script.id,
+            revision_id=revision.id,
+            word_total=words,
+            target_s=script.target_s,
+            words_per_minute=self.pace_for(text)[0],
             lead_in_s=self._preferences.lead_in_s,
             amber_last_s=self._preferences.amber_last_s,
         )

@@ -46,8 +46,11 @@ def _dark_palette() -> QPalette:
     for role, colour in roles.items():
         palette.setColor(role, colour)
     disabled = QColor("#6b7178")
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.WindowText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
 

@@ -1,0 +1,141 @@
+"""A row of small cards with the practice figures: today, streak, best, on target, trend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.countdown import format_seconds
+from app.domain.stats import Summary
+
+NO_TAKES_HINT = "No takes yet. Record one and your progress will show up here."
+DASH = "\N{EM DASH}"
+_STEADY_S = 0.05  # a trend smaller than this rounds to ±0.0 s: call it steady, not faster
+_CARD_RADIUS = 8.0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _signed(delta_s: float) -> str:
+    sign = "+" if delta_s > 0 else "\N{MINUS SIGN}"
+    return f"{sign}{format_seconds(abs(delta_s))}"
+
+
+class StatCard(QWidget):
+    """A rounded card: a small caption, a big figure and a short line that explains it."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = caption
+        self.caption_label = QLabel(caption)
+        self.value_label = QLabel(DASH)
+        self.detail_label = QLabel()
+        self._style_labels()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        for label in (self.caption_label, self.value_label, self.detail_label):
+            layout.addWidget(label)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 9)
+
+    def _style_labels(self) -> None:
+        caption_font = QFont(self.font())
+        caption_font.setWeight(QFont.Weight.DemiBold)
+        self.caption_label.setFont(caption_font)
+        value_font = QFont(self.font())
+        value_font.setPointSizeF(max(value_font.pointSizeF(), 9.0) * 1.9)
+        value_font.setWeight(QFont.Weight.DemiBold)
+        self.value_label.setFont(value_font)
+        detail_font = QFont(self.font())
+        detail_font.setPointSizeF(max(detail_font.pointSizeF(), 9.0) * 0.9)
+        self.detail_label.setFont(detail_font)
+        for muted in (self.caption_label, self.detail_label):
+            muted.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+    def set_value(self, value: str, detail: str) -> None:
+        self.value_label.setText(value)
+        self.detail_label.setText(detail)
+        self.setAccessibleName(f"{self.caption}: {value}, {detail}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1.0))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), _CARD_RADIUS, _CARD_RADIUS
+        )
+        painter.end()
+
+
+class StatsPanel(QWidget):
+    """Shows a ``Summary``; before the first take it shows a hint instead of empty cards."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.today_card = StatCard("Today")
+        self.streak_card = StatCard("Streak")
+        self.best_card = StatCard("Best")
+        self.on_target_card = StatCard("On target")
+        self.trend_card = StatCard("Trend")
+        cards = QWidget()
+        row = QHBoxLayout(cards)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        for card in self.cards():
+            row.addWidget(card, 1)
+        self.hint_label = QLabel(NO_TAKES_HINT)
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(cards)
+        self._stack.addWidget(self.hint_label)
+        self._stack.setCurrentWidget(self.hint_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def cards(self) -> tuple[StatCard, ...]:
+        return (self.today_card, self.streak_card, self.best_card, self.on_target_card,
+                self.trend_card)  # fmt: skip
+
+    @property
+    def showing_hint(self) -> bool:
+        return self._stack.currentWidget() is self.hint_label
+
+    def show_summary(self, summary: Summary) -> None:
+        if summary.total == 0:
+            self._stack.setCurrentWidget(self.hint_label)
+            return
+        self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
+        streak_detail = "in a row" if summary.daily_streak else "practise today to start one"
+        self.streak_card.set_value(_plural(summary.daily_streak, "day"), streak_detail)
+        if summary.personal_best_s is None:
+            self.best_card.set_value(DASH, "no complete, clean take yet")
+        else:
+            self.best_card.set_value(format_seconds(summary.personal_best_s), "personal best")
+        if summary.considered:
+            value = f"{summary.on_target} of {summary.considered}"
+            self.on_target_card.set_value(value, f"last {_plural(summary.considered, 'take')}")
+        else:
+            self.on_target_card.set_value(DASH, "no takes yet")
+        self.trend_card.set_value(*self._trend_text(summary.trend_s))
+        self._stack.setCurrentIndex(0)
+
+    @staticmethod
+    def _trend_text(trend_s: float | None) -> tuple[str, str]:
+        if trend_s is None:
+            return DASH, "needs a few more takes"
+        if abs(trend_s) < _STEADY_S:
+            return "±0.0 s", "steady"
+        word = "faster" if trend_s < 0 else "slower"
+        return _signed(trend_s), f"{word} than before"

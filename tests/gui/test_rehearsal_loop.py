@@ -1,0 +1,182 @@
+"""The core loop, driven from the keyboard like a user would: Space, Space, 1-4, Esc."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from app.domain.attempt import Outcome
+from app.domain.countdown import Phase
+from app.ui.main_window import EDIT_TAB, REHEARSE_TAB
+from tests.gui.conftest import App
+
+
+def _space(qtbot: QtBot, app: App) -> None:
+    qtbot.keyClick(app.window.prompter, Qt.Key.Key_Space)
+
+
+def _chart_points(app: App) -> int:
+    chart = app.window.progress.chart
+    assert chart is not None
+    return sum(len(points) for points in chart.series().values())
+
+
+def test_space_space_saves_one_attempt_of_the_right_length(qtbot: QtBot, brevity: App) -> None:
+    assert _chart_points(brevity) == 0
+    _space(qtbot, brevity)
+    assert brevity.rehearsal.running
+    brevity.clock.advance(27.4)
+    brevity.rehearsal.tick()
+    assert brevity.window.countdown_view.time_label.text() == "3 s"
+    with qtbot.waitSignal(brevity.rehearsal.take_saved):
+        _space(qtbot, brevity)
+    attempts = brevity.repository.list_attempts(brevity.script.id)
+    assert len(attempts) == 1
+    assert attempts[0].duration_s == pytest.approx(27.4)
+    assert attempts[0].target_s == 30.0
+    assert attempts[0].outcome is Outcome.UNRATED
+    assert not brevity.rehearsal.running
+    assert _chart_points(brevity) == 1
+    assert brevity.window.outcome_panel.isVisible()
+
+
+def test_outcome_keys_rate_the_saved_take(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(31.0)
+    _space(qtbot, brevity)
+    for key, outcome in ((Qt.Key.Key_3, Outcome.STUMBLED), (Qt.Key.Key_1, Outcome.NAILED)):
+        qtbot.keyClick(brevity.window.prompter, key)
+        (attempt,) = brevity.repository.list_attempts(brevity.script.id)
+        assert attempt.outcome is outcome
+    assert brevity.window.outcome_panel.buttons[Outcome.NAILED].isChecked()
+
+
+def test_space_after_a_take_starts_the_next_one_at_once(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(20.0)
+    _space(qtbot, brevity)
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_2)
+    _space(qtbot, brevity)
+    assert brevity.rehearsal.running
+    brevity.clock.advance(25.0)
+    _space(qtbot, brevity)
+    durations = [a.duration_s for a in brevity.repository.list_attempts(brevity.script.id)]
+    assert durations == pytest.approx([20.0, 25.0])
+
+
+def test_escape_saves_the_take_as_abandoned(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(8.0)
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Escape)
+    (attempt,) = brevity.repository.list_attempts(brevity.script.id)
+    assert attempt.outcome is Outcome.ABANDONED
+    assert attempt.duration_s == pytest.approx(8.0)
+    assert not attempt.reached_end
+    # An abandoned take cannot be re-rated with the number keys.
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_1)
+    assert brevity.repository.get_attempt(attempt.id).outcome is Outcome.ABANDONED
+
+
+def test_typing_a_space_in_the_editor_starts_nothing(qtbot: QtBot, brevity: App) -> None:
+    window = brevity.window
+    window.tabs.setCurrentIndex(EDIT_TAB)
+    window.editor.text_edit.setFocus()
+    window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.assertNotEmitted(brevity.rehearsal.take_started):
+        qtbot.keyClicks(window.editor.text_edit, " 1 2")
+    assert window.editor.text().endswith(" 1 2")
+    assert not brevity.rehearsal.running
+
+
+def test_a_changed_text_becomes_a_new_revision(qtbot: QtBot, brevity: App) -> None:
+    window = brevity.window
+    _space(qtbot, brevity)
+    brevity.clock.advance(10)
+    _space(qtbot, brevity)
+    window.tabs.setCurrentIndex(EDIT_TAB)
+    window.editor.text_edit.setFocus()
+    window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.text_edit, " Thanks")
+    window.tabs.setCurrentIndex(REHEARSE_TAB)
+    _space(qtbot, brevity)
+    brevity.clock.advance(10)
+    _space(qtbot, brevity)
+    first, second = brevity.repository.list_attempts(brevity.script.id)
+    assert first.revision_id != second.revision_id
+    assert brevity.repository.get_revision(second.revision_id).text.endswith("Thanks")
+    assert brevity.repository.get_revision(first.revision_id).number == 1
+
+
+def test_editor_autosaves_well_under_a_second(qtbot: QtBot, brevity: App) -> None:
+    editor = brevity.window.editor
+    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
+    editor.text_edit.setFocus()
+    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text_edit, " Hello")
+    assert editor.has_pending_save()
+    assert editor._save_timer.interval() < 1000
+    # The debounce timer is real Qt time: wait for its signal, not for a fixed sleep.
+    with qtbot.waitSignal(editor.text_edited, timeout=2000):
+        pass
+    assert brevity.repository.get_script(brevity.script.id).text.endswith("Hello")
+
+
+def test_countdown_shows_phase_in_words_and_overtime(qtbot: QtBot, brevity: App) -> None:
+    view = brevity.window.countdown_view
+    _space(qtbot, brevity)
+    brevity.clock.advance(22)
+    brevity.rehearsal.tick()
+    assert view.phase_label.text() == Phase.CLOSING.label
+    brevity.clock.advance(12)
+    brevity.rehearsal.tick()
+    assert view.time_label.text() == "+4 s"
+    assert "Over time" in view.phase_label.text()
+
+
+def test_prompter_follows_the_clock(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(15.0)
+    brevity.rehearsal.tick()
+    frame = brevity.rehearsal.current_frame()
+    assert frame is not None
+    assert brevity.window.prompter.position() == pytest.approx(frame.position)
+    assert brevity.window.prompter.position() > 0
+
+
+def test_up_nudges_the_pace_and_it_is_remembered(qtbot: QtBot, brevity: App) -> None:
+    before, fitted = brevity.rehearsal.pace_for(brevity.window.editor.text())
+    assert fitted
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Up)
+    stored = brevity.repository.get_script(brevity.script.id).words_per_minute
+    assert stored == pytest.approx(before * 1.05)
+    assert "wpm" in brevity.window.countdown_view.pace_label.text()
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_0)
+    assert brevity.repository.get_script(brevity.script.id).words_per_minute is None
+
+
+def test_font_size_keys_change_and_remember_the_size(qtbot: QtBot, brevity: App) -> None:
+    start = brevity.window.prompter.font_px()
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert brevity.window.prompter.font_px() > start
+    assert brevity.preferences.font_px == brevity.window.prompter.font_px()
+
+
+def test_an_empty_script_cannot_be_started(qtbot: QtBot, brevity: App) -> None:
+    brevity.repository.save_text(brevity.script.id, "   ")
+    brevity.window._show_script(brevity.repository.get_script(brevity.script.id))
+    from app.ui.actions import ActionId
+
+    start = brevity.window.actions_[ActionId.START_STOP]
+    assert not start.isEnabled()
+    assert "empty" in start.toolTip()
+    _space(qtbot, brevity)
+    assert not brevity.rehearsal.running
+
+
+def test_keys_still_work_after_clicking_the_library(qtbot: QtBot, brevity: App) -> None:
+    window = brevity.window
+    qtbot.mouseClick(window.library.list.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.library.list, Qt.Key.Key_Space)
+    assert brevity.rehearsal.running
