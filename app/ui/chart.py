@@ -147,7 +147,8 @@ class _Plot:
         self.best_label.setVisible(True)
 
     def set_view(self, count: int, top_s: float) -> None:
-        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s), padding=0)
+        # Headroom above the highest point keeps the legend clear of the data.
+        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s * 1.18), padding=0)
         take_step, seconds_step = _round_step(count, 10), _round_step(top_s, 6)
         self.item.getAxis("bottom").setTickSpacing(take_step, take_step)
         self.item.getAxis("left").setTickSpacing(seconds_step, seconds_step)

@@ -44,7 +44,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1  # raw, comparable values for QSortFilte
 AnyIndex = QModelIndex | QPersistentModelIndex
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_VERDICT_WORDS = {TargetVerdict.UNDER: "under", TargetVerdict.ON: "on", TargetVerdict.OVER: "over"}
 # The outcomes a user may pick when correcting a take (unrated is only ever set at stop).
 EDITABLE_OUTCOMES: tuple[Outcome, ...] = (*RATED_OUTCOMES, Outcome.ABANDONED)
 
@@ -64,8 +63,8 @@ class Column(IntEnum):
 
 
 _TITLES = {
-    Column.WHEN: "When", Column.SCRIPT: "Script", Column.VERSION: "Version",
-    Column.LENGTH: "Length", Column.VS_TARGET: "vs target", Column.OUTCOME: "Outcome",
+    Column.WHEN: "When", Column.SCRIPT: "Script", Column.VERSION: "Ver.",
+    Column.LENGTH: "Length", Column.VS_TARGET: "± target", Column.OUTCOME: "Outcome",
     Column.NOTE: "Note",
 }  # fmt: skip
 _NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.VS_TARGET})
@@ -173,9 +172,8 @@ class HistoryModel(QAbstractTableModel):
             case Column.LENGTH:
                 return format_seconds(attempt.duration_s)
             case Column.VS_TARGET:
-                # The word first, so that the right-aligned figures line up.
-                delta = signed_seconds(attempt.duration_s - attempt.target_s)
-                return f"{_VERDICT_WORDS[attempt.verdict]}  {delta}"
+                # The verdict is in the tooltip and the colour; the cell stays narrow.
+                return signed_seconds(attempt.duration_s - attempt.target_s)
             case Column.OUTCOME:
                 return attempt.outcome.label
             case Column.NOTE:

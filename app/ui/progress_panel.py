@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from app.domain.attempt import Attempt
 from app.domain.stats import personal_best, summarize
-from app.ui.history import HistoryView
+from app.ui.history import Column, HistoryView
 from app.ui.stats_panel import StatsPanel
 
 
@@ -87,5 +87,7 @@ class ProgressPanel(QWidget):
             summarize(attempts, now.date(), now.tzinfo or now.astimezone().tzinfo)
         )  # type: ignore[arg-type]
         self.history.set_attempts(attempts, script_names, revision_numbers)
+        # One script's takes need no Script column; the room goes to the figures.
+        self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)
         if self.chart is not None:
             self.chart.show_attempts(attempts, target_s, personal_best(attempts))

@@ -42,18 +42,18 @@ class StatCard(QWidget):
         self.detail_label = QLabel()
         self._style_labels()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
         for label in (self.caption_label, self.value_label, self.detail_label):
             layout.addWidget(label)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 9)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
 
     def _style_labels(self) -> None:
         caption_font = QFont(self.font())
         caption_font.setWeight(QFont.Weight.DemiBold)
         self.caption_label.setFont(caption_font)
         value_font = QFont(self.font())
-        value_font.setPointSizeF(max(value_font.pointSizeF(), 9.0) * 1.9)
+        value_font.setPointSizeF(max(value_font.pointSizeF(), 9.0) * 1.4)
         value_font.setWeight(QFont.Weight.DemiBold)
         self.value_label.setFont(value_font)
         detail_font = QFont(self.font())
@@ -117,25 +117,32 @@ class StatsPanel(QWidget):
             self._stack.setCurrentWidget(self.hint_label)
             return
         self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
-        streak_detail = "in a row" if summary.daily_streak else "practise today to start one"
-        self.streak_card.set_value(_plural(summary.daily_streak, "day"), streak_detail)
+        self.streak_card.set_value(_plural(summary.daily_streak, "day"),
+                                   "in a row" if summary.daily_streak else "start today")
+        self.streak_card.setToolTip("Days in a row with at least one take")
         if summary.personal_best_s is None:
-            self.best_card.set_value(DASH, "no complete, clean take yet")
+            self.best_card.set_value(DASH, "none yet")
+            self.best_card.setToolTip("Your best is the shortest take that reached the end "
+                                      "and went well (nailed or good)")
         else:
-            self.best_card.set_value(format_seconds(summary.personal_best_s), "personal best")
+            self.best_card.set_value(format_seconds(summary.personal_best_s), "fastest")
+            self.best_card.setToolTip("Your shortest take that reached the end and went well")
         if summary.considered:
-            value = f"{summary.on_target} of {summary.considered}"
-            self.on_target_card.set_value(value, f"last {_plural(summary.considered, 'take')}")
+            self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
+            self.on_target_card.setToolTip(
+                f"{summary.on_target} of your last {_plural(summary.considered, 'take')} "
+                "finished within the target")
         else:
             self.on_target_card.set_value(DASH, "no takes yet")
         self.trend_card.set_value(*self._trend_text(summary.trend_s))
+        self.trend_card.setToolTip("Average length of your last 10 takes against the 10 before")
         self._stack.setCurrentIndex(0)
 
     @staticmethod
     def _trend_text(trend_s: float | None) -> tuple[str, str]:
         if trend_s is None:
-            return DASH, "needs a few more takes"
+            return DASH, "needs more takes"
         if abs(trend_s) < _STEADY_S:
             return "±0.0 s", "steady"
         word = "faster" if trend_s < 0 else "slower"
-        return _signed(trend_s), f"{word} than before"
+        return _signed(trend_s), word

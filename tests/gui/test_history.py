@@ -93,11 +93,11 @@ def test_rows_read_like_a_log(model: HistoryModel) -> None:
         "Voicemail to Jordan",
         "v3",
         "27.4 s",
-        "under  \N{MINUS SIGN}2.6 s",
+        "\N{MINUS SIGN}2.6 s",
         "Nailed",
         "Slow down",
     ]
-    assert cell(model, 1, Column.VS_TARGET) == "over  +4.1 s"
+    assert cell(model, 1, Column.VS_TARGET) == "+4.1 s"
     assert cell(model, 2, Column.LENGTH) == "1:41"
     assert cell(model, 2, Column.VERSION) == "#11"  # no revision number known: the id
 
