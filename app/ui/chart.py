@@ -71,7 +71,7 @@ class _Plot:
         self.item.setLabel("left", "Seconds")
         self.item.showGrid(y=True, alpha=0.12)
         self.item.layout.setContentsMargins(6, 10, 16, 6)
-        self.legend = self.item.addLegend(offset=(6, 4), colCount=len(Outcome), frame=False)
+        self.legend = self.item.addLegend(offset=(6, 4), colCount=3, frame=False)
         self.target_line = pg.InfiniteLine(
             angle=0,
             movable=False,
@@ -148,7 +148,7 @@ class _Plot:
 
     def set_view(self, count: int, top_s: float) -> None:
         # Headroom above the highest point keeps the legend clear of the data.
-        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s * 1.18), padding=0)
+        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s * 1.3), padding=0)
         take_step, seconds_step = _round_step(count, 10), _round_step(top_s, 6)
         self.item.getAxis("bottom").setTickSpacing(take_step, take_step)
         self.item.getAxis("left").setTickSpacing(seconds_step, seconds_step)

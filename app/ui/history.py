@@ -71,7 +71,7 @@ _NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.VS_TARGET})
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Room between a right-aligned figure and the text after it; headers line up with the cells.
-_TABLE_STYLE = "QTableView::item { padding: 0px 8px; } QHeaderView::section { padding: 4px 8px; }"
+_TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
 
 
 def local_time(started_at: str, tz: tzinfo | None = None) -> datetime:
