@@ -15,10 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
-from app.ui.prompter import Prompter  # noqa: E402
+from app.ui.prompter import Prompter
 
 FRAMES = 300
 SENTENCE = ("Hi Jordan, it's Alex Rivera at 555-201-7788, calling for your advice on a move "

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, auto
+from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
 
 from app.resources import icon_path
 
@@ -149,3 +150,23 @@ class Actions:
             )
             rows.append((keys, spec.help))
         return rows
+
+
+class _Running(Protocol):
+    @property
+    def running(self) -> bool: ...
+
+
+class ArrowKeysForLists(QObject):
+    """Lets lists and tables keep Up/Down for navigation unless a take is running."""
+
+    def __init__(self, rehearsal: _Running, parent: QObject) -> None:
+        super().__init__(parent)
+        self._rehearsal = rehearsal
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
+            if event.key() in arrows and not self._rehearsal.running:
+                event.accept()
+        return False

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome, TargetVerdict
+from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.countdown import format_seconds
 from app.resources import icon_path
 from app.ui.outcome_style import outcome_colour, outcome_text_colour

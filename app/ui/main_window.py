@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QMainWindow,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME
 from app.domain.attempt import Attempt, Outcome
-from app.domain.countdown import Phase, Reading
-from app.domain.script import Script, ScriptKind, median_pace_wpm, word_count
+from app.domain.script import Script, median_pace_wpm, word_count
 from app.domain.stats import encouragement
 from app.domain.take import Frame
 from app.storage.repository import Repository
-from app.ui.actions import ActionId, Actions
-from app.ui.countdown_view import CountdownView
+from app.ui.actions import ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
 from app.ui.editor import ScriptEditor
 from app.ui.library import ScriptLibrary
-from app.ui.outcome_panel import OutcomePanel
+from app.ui.menus import build_menus, build_toolbar
 from app.ui.progress_panel import ProgressPanel
-from app.ui.prompter import Prompter
 from app.ui.rehearsal import Rehearsal
+from app.ui.rehearse_page import RehearsePage
+from app.ui.script_commands import ScriptCommands
 from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
 from app.ui.theme import apply_theme
 from app.ui.undo_bar import UndoBar
@@ -43,23 +41,7 @@ _RATING_ACTIONS = {
     ActionId.RATE_STUMBLED: Outcome.STUMBLED,
     ActionId.RATE_RAMBLED: Outcome.RAMBLED,
 }
-_SINGLE_KEY_ACTIONS = (ActionId.PACE_UP, ActionId.PACE_DOWN)
 REHEARSE_TAB, EDIT_TAB = 0, 1
-
-
-class _ArrowKeysForLists(QObject):
-    """Lets lists and tables keep Up/Down for navigation unless a take is running."""
-
-    def __init__(self, rehearsal: Rehearsal, parent: QObject) -> None:
-        super().__init__(parent)
-        self._rehearsal = rehearsal
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            arrows = (Qt.Key.Key_Up, Qt.Key.Key_Down)
-            if event.key() in arrows and not self._rehearsal.running:
-                event.accept()
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — rehearse your voicemail")
         self.actions_ = Actions(self)
         self._build_views()
-        self._build_menus()
+        build_menus(self, self.actions_)
         self._connect_signals()
         self._apply_preferences()
         self._reload_scripts(preferences.last_script_id)
@@ -87,22 +69,17 @@ class MainWindow(QMainWindow):
     # --- assembly ---------------------------------------------------------------------------
     def _build_views(self) -> None:
         self.library = ScriptLibrary()
-        self.countdown_view = CountdownView()
-        self.prompter = Prompter()
-        self.outcome_panel = OutcomePanel()
-        self.outcome_panel.hide()
+        self.rehearse_page = RehearsePage()
+        self.countdown_view = self.rehearse_page.countdown_view
+        self.prompter = self.rehearse_page.prompter
+        self.outcome_panel = self.rehearse_page.outcome_panel
         self.editor = ScriptEditor()
         self.progress = ProgressPanel()
         self.undo_bar = UndoBar()
-        rehearse_page = QWidget()
-        rehearse = QVBoxLayout(rehearse_page)
-        rehearse.setContentsMargins(8, 8, 8, 8)
-        rehearse.addWidget(self.countdown_view)
-        rehearse.addWidget(self.prompter, 1)
-        rehearse.addWidget(self.outcome_panel)
+        self.commands = ScriptCommands(self._repository, self.undo_bar, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(rehearse_page, "Rehearse")
+        self.tabs.addTab(self.rehearse_page, "Rehearse")
         self.tabs.addTab(self.editor, "Edit script")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.library)
@@ -120,98 +97,10 @@ class MainWindow(QMainWindow):
         column.addWidget(self.splitter, 1)
         column.addWidget(self.undo_bar)
         self.setCentralWidget(central)
-        self.toolbar = self._build_toolbar()
-        self._arrow_guard = _ArrowKeysForLists(self._rehearsal, self)
+        self.toolbar = build_toolbar(self, self.actions_)
+        self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
         self.library.list.installEventFilter(self._arrow_guard)
         self.progress.history.table.installEventFilter(self._arrow_guard)
-
-    def _build_toolbar(self) -> QToolBar:
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        a = self.actions_
-        for action_id in (
-            ActionId.NEW_SCRIPT,
-            ActionId.DUPLICATE_SCRIPT,
-            None,
-            ActionId.START_STOP,
-            None,
-            ActionId.FONT_SMALLER,
-            ActionId.FONT_LARGER,
-            ActionId.MIRROR,
-            ActionId.FULL_SCREEN,
-            None,
-            ActionId.SHORTCUTS,
-        ):
-            if action_id is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(a[action_id])
-        for action_id in (
-            ActionId.FONT_SMALLER,
-            ActionId.FONT_LARGER,
-            ActionId.MIRROR,
-            ActionId.FULL_SCREEN,
-            ActionId.SHORTCUTS,
-        ):
-            button = toolbar.widgetForAction(a[action_id])
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-            button.setAccessibleName(a[action_id].text().replace("&", ""))
-        self.addToolBar(toolbar)
-        return toolbar
-
-    def _build_menus(self) -> None:
-        a = self.actions_
-        menus = {
-            "&Script": (
-                ActionId.NEW_SCRIPT,
-                ActionId.DUPLICATE_SCRIPT,
-                ActionId.RENAME_SCRIPT,
-                ActionId.DELETE_SCRIPT,
-                None,
-                ActionId.EDIT_SCRIPT,
-                None,
-                ActionId.PREFERENCES,
-                None,
-                ActionId.QUIT,
-            ),
-            "&Take": (
-                ActionId.START_STOP,
-                ActionId.ABANDON,
-                None,
-                ActionId.RATE_NAILED,
-                ActionId.RATE_GOOD,
-                ActionId.RATE_STUMBLED,
-                ActionId.RATE_RAMBLED,
-                ActionId.ADD_NOTE,
-            ),
-            "&View": (
-                ActionId.REHEARSE,
-                ActionId.EDIT_SCRIPT,
-                None,
-                ActionId.PACE_UP,
-                ActionId.PACE_DOWN,
-                ActionId.FIT_PACE,
-                None,
-                ActionId.FONT_LARGER,
-                ActionId.FONT_SMALLER,
-                ActionId.MIRROR,
-                ActionId.FULL_SCREEN,
-                None,
-                ActionId.ALL_SCRIPTS,
-            ),
-            "&Help": (ActionId.SHORTCUTS,),
-        }
-        for title, items in menus.items():
-            menu = self.menuBar().addMenu(title)
-            for action_id in items:
-                if action_id is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(a[action_id])
-        for action in a.all():  # shortcuts work even for actions in no visible menu
-            self.addAction(action)
 
     def _connect_signals(self) -> None:
         a, r = self.actions_, self._rehearsal
@@ -229,10 +118,14 @@ class MainWindow(QMainWindow):
         a[ActionId.FULL_SCREEN].toggled.connect(self._on_full_screen_toggled)
         a[ActionId.REHEARSE].triggered.connect(lambda: self.tabs.setCurrentIndex(REHEARSE_TAB))
         a[ActionId.EDIT_SCRIPT].triggered.connect(lambda: self.tabs.setCurrentIndex(EDIT_TAB))
-        a[ActionId.NEW_SCRIPT].triggered.connect(self._on_new_script_triggered)
-        a[ActionId.DUPLICATE_SCRIPT].triggered.connect(self._on_duplicate_script_triggered)
-        a[ActionId.RENAME_SCRIPT].triggered.connect(self._on_rename_script_triggered)
-        a[ActionId.DELETE_SCRIPT].triggered.connect(self._on_delete_script_triggered)
+        c = self.commands
+        a[ActionId.NEW_SCRIPT].triggered.connect(lambda: (self.editor.flush(), c.new_script()))
+        a[ActionId.DUPLICATE_SCRIPT].triggered.connect(
+            lambda: self._with_current_script(c.duplicate))
+        a[ActionId.RENAME_SCRIPT].triggered.connect(lambda: self._with_current_script(c.rename))
+        a[ActionId.DELETE_SCRIPT].triggered.connect(lambda: self._with_current_script(c.delete))
+        c.library_changed.connect(self._on_commands_library_changed)
+        c.script_created.connect(self._on_commands_script_created)
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
         a[ActionId.PREFERENCES].triggered.connect(self._on_preferences_triggered)
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
@@ -240,7 +133,7 @@ class MainWindow(QMainWindow):
         self.library.script_selected.connect(self._on_library_script_selected)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.editor.text_edited.connect(self._on_editor_text_edited)
-        self.editor.details_edited.connect(self._on_editor_details_edited)
+        self.editor.details_edited.connect(c.update_details)
         self.outcome_panel.outcome_chosen.connect(r.rate)
         self.outcome_panel.note_entered.connect(r.set_note)
         self.progress.all_scripts_toggled.connect(self._on_progress_all_scripts_toggled)
@@ -285,24 +178,11 @@ class MainWindow(QMainWindow):
         self.editor.set_pace(users or 150.0, users is not None)
 
     def _refresh_prompter(self) -> None:
-        text = self.editor.text()
-        self.prompter.set_text(text)
         if not self._rehearsal.running:
-            self.prompter.set_position(0.0)
-            self.prompter.set_overlay("")
-            self.prompter.set_hint(self._idle_hint(text))
-            if self._script is not None:
-                self.countdown_view.show_reading(
-                    _idle_reading(self._script.target_s), self._script.target_s
-                )
-                self.countdown_view.show_pace(*self._rehearsal.pace_for(text))
-
-    def _idle_hint(self, text: str) -> str:
-        if self._script is None:
-            return "Create a script with Ctrl+N to start rehearsing"
-        if word_count(text) == 0:
-            return "This script is empty — write it in the Edit tab (Ctrl+E) first"
-        return "Space to start · ↑/↓ pace · F1 all shortcuts"
+            text = self.editor.text()
+            target = self._script.target_s if self._script else None
+            self.rehearse_page.show_at_rest(
+                text, target, self._rehearsal.pace_for(text), word_count(text) > 0)
 
     def _update_actions(self) -> None:
         a = self.actions_
@@ -321,15 +201,11 @@ class MainWindow(QMainWindow):
         for action_id in (*_RATING_ACTIONS, ActionId.ADD_NOTE):
             a[action_id].setEnabled(rated)
         a[ActionId.ABANDON].setEnabled(running or self.isFullScreen())
-        for action_id in (
-            ActionId.DUPLICATE_SCRIPT,
-            ActionId.RENAME_SCRIPT,
-            ActionId.DELETE_SCRIPT,
-            *_SINGLE_KEY_ACTIONS,
-            ActionId.FIT_PACE,
-        ):
+        idle_only = (ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT,
+                     ActionId.FIT_PACE)
+        for action_id in idle_only:
             a[action_id].setEnabled(self._script is not None and not running)
-        for action_id in _SINGLE_KEY_ACTIONS:
+        for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
             a[action_id].setEnabled(self._script is not None)
 
     def _change_font(self, factor: float) -> None:
@@ -360,81 +236,19 @@ class MainWindow(QMainWindow):
             self._rehearsal.set_script(self._script)
         self._update_actions()
 
-    def _on_editor_details_edited(
-        self, script_id: int, name: str, kind: ScriptKind, target_s: float
-    ) -> None:
-        script = self._repository.get_script(script_id)
-        updated = self._repository.update_script(
-            Script(
-                name=name,
-                kind=kind,
-                target_s=target_s,
-                text=script.text,
-                id=script.id,
-                words_per_minute=script.words_per_minute,
-            )
-        )
-        self._script = updated
-        self._rehearsal.set_script(updated)
-        self.library.show_scripts(self._repository.list_scripts(), script_id)
-        self._refresh_progress()
+    def _on_commands_library_changed(self, select_id: int | None) -> None:
+        self._script = None  # force a reload: name, kind or target may have changed
+        self._reload_scripts(select_id)
 
-    def _on_new_script_triggered(self) -> None:
-        self.editor.flush()
-        script = self._repository.add_script(
-            Script(
-                name=self._unique_name("New voicemail"),
-                kind=ScriptKind.VOICEMAIL,
-                target_s=ScriptKind.VOICEMAIL.default_target_s,
-                text="",
-            )
-        )
-        self._reload_scripts(script.id)
+    def _on_commands_script_created(self, _script_id: int) -> None:
         self.tabs.setCurrentIndex(EDIT_TAB)
         self.editor.name_edit.setFocus()
         self.editor.name_edit.selectAll()
 
-    def _on_duplicate_script_triggered(self) -> None:
-        if self._script is None or self._script.id is None:
-            return
+    def _with_current_script(self, command: Callable[[Script], None]) -> None:
         self.editor.flush()
-        copy = self._repository.duplicate_script(
-            self._script.id, self._unique_name(f"{self._script.name} (copy)")
-        )
-        self._reload_scripts(copy.id)
-
-    def _on_rename_script_triggered(self) -> None:
-        if self._script is None or self._script.id is None:
-            return
-        name, accepted = QInputDialog.getText(
-            self, "Rename script", "Name:", text=self._script.name
-        )
-        if accepted and name.strip():
-            self._repository.rename_script(self._script.id, name.strip())
-            self._script = self._repository.get_script(self._script.id)
-            self._reload_scripts(self._script.id)
-            self.editor.name_edit.setText(self._script.name)
-
-    def _on_delete_script_triggered(self) -> None:
-        script = self._script
-        if script is None or script.id is None:
-            return
-        self.editor.flush()
-        self._repository.delete_script(script.id)
-        self._reload_scripts(None)
-
-        def undo() -> None:
-            self._repository.restore_script(script.id)  # type: ignore[arg-type]
-            self._reload_scripts(script.id)
-
-        self.undo_bar.offer(f"Deleted “{script.name}” and its takes.", undo)
-
-    def _unique_name(self, base: str) -> str:
-        names = {s.name for s in self._repository.list_scripts()}
-        name, number = base, 2
-        while name in names:
-            name, number = f"{base} {number}", number + 1
-        return name
+        if self._script is not None:
+            command(self._script)
 
     # --- reactions: the take ----------------------------------------------------------------
     def _on_start_stop_triggered(self) -> None:
@@ -453,29 +267,21 @@ class MainWindow(QMainWindow):
             self._rehearsal.abandon()
 
     def _on_rehearsal_take_started(self) -> None:
-        self.outcome_panel.hide()
+        self.rehearse_page.show_started()
         self.undo_bar.dismiss()
         self.progress.set_frozen(True)
-        self.prompter.set_hint("")
-        self.prompter.setFocus()
         self._update_actions()
 
-    def _on_rehearsal_ticked(self, frame: object) -> None:
-        assert isinstance(frame, Frame)
-        reading = frame.reading
-        self.prompter.set_position(frame.position)
-        lead_in = reading.phase is Phase.LEAD_IN
-        self.prompter.set_overlay(f"{int(reading.lead_in_left_s) + 1}" if lead_in else "")
+    def _on_rehearsal_ticked(self, frame: Frame) -> None:
         if self._script is not None:
-            self.countdown_view.show_reading(reading, self._script.target_s)
+            self.rehearse_page.show_frame(frame, self._script.target_s)
 
     def _on_rehearsal_take_saved(self, attempt: Attempt) -> None:
         self.progress.set_frozen(False)
         attempts = self._repository.list_attempts(attempt.script_id)
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
-        self.outcome_panel.show_attempt(attempt, encouragement(attempts, attempt, tz))
-        self.prompter.set_hint("Rate it with 1–4 · Space to try again")
+        self.rehearse_page.show_saved(attempt, encouragement(attempts, attempt, tz))
         self._update_pace_estimate()
         self._refresh_progress()
         self._update_actions()
@@ -517,23 +323,7 @@ class MainWindow(QMainWindow):
         self._refresh_progress()
 
     def _refresh_progress(self) -> None:
-        all_scripts = self.progress.all_scripts_check.isChecked()
-        script_id = None if all_scripts or self._script is None else self._script.id
-        if script_id is None and not all_scripts:
-            attempts: list[Attempt] = []
-        else:
-            attempts = self._repository.list_attempts(script_id)
-        scripts = {s.id: s.name for s in self._repository.list_scripts() if s.id is not None}
-        revisions = self._revision_numbers(attempts)
-        target = None if all_scripts or self._script is None else self._script.target_s
-        self.progress.show_attempts(attempts, target, scripts, revisions)
-
-    def _revision_numbers(self, attempts: list[Attempt]) -> dict[int, int]:
-        numbers: dict[int, int] = {}
-        for script_id in {a.script_id for a in attempts}:
-            for revision in self._repository.list_revisions(script_id):
-                numbers[revision.id] = revision.number
-        return numbers
+        self.progress.load(self._repository, self._script)
 
     def _on_progress_edit_requested(self, attempt_id: int, outcome: str, note: str) -> None:
         updated = self._repository.update_attempt(attempt_id, outcome=Outcome(outcome), note=note)
@@ -579,7 +369,3 @@ class MainWindow(QMainWindow):
         self._preferences.set_layout_state("splitter", self.splitter.saveState())
         self._preferences.sync()
         super().closeEvent(event)
-
-
-def _idle_reading(target_s: float) -> Reading:
-    return Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False)

@@ -12,7 +12,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.domain.attempt import Attempt
+from app.domain.script import Script
 from app.domain.stats import personal_best, summarize
+from app.storage.repository import Repository
 from app.ui.history import Column, HistoryView
 from app.ui.stats_panel import StatsPanel
 
@@ -72,6 +74,24 @@ class ProgressPanel(QWidget):
         self._frozen = frozen
         if self.chart is not None:
             self.chart.set_frozen(frozen)
+
+    def load(self, repository: Repository, script: Script | None) -> None:
+        """Read the takes to show (this script's, or all) and show them."""
+        all_scripts = self.all_scripts_check.isChecked()
+        if all_scripts:
+            attempts = repository.list_attempts()
+        elif script is not None and script.id is not None:
+            attempts = repository.list_attempts(script.id)
+        else:
+            attempts = []
+        names = {s.id: s.name for s in repository.list_scripts() if s.id is not None}
+        revisions = {
+            revision.id: revision.number
+            for script_id in {a.script_id for a in attempts}
+            for revision in repository.list_revisions(script_id)
+        }
+        target = None if all_scripts or script is None else script.target_s
+        self.show_attempts(attempts, target, names, revisions)
 
     def show_attempts(
         self,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Outcome
 from app.domain.countdown import Phase

@@ -1,0 +1,64 @@
+"""The Rehearse tab: countdown on top, teleprompter in the middle, the result panel below."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.domain.attempt import Attempt
+from app.domain.countdown import Phase, Reading
+from app.domain.take import Frame
+from app.ui.countdown_view import CountdownView
+from app.ui.outcome_panel import OutcomePanel
+from app.ui.prompter import Prompter
+
+READY_HINT = "Space to start · ↑/↓ pace · F1 all shortcuts"
+RATE_HINT = "Rate it with 1–4 · Space to try again"
+EMPTY_HINT = "This script is empty — write it in the Edit tab (Ctrl+E) first"
+NO_SCRIPT_HINT = "Create a script with Ctrl+N to start rehearsing"
+
+
+class RehearsePage(QWidget):
+    """Shows a take's frames, or the script at rest; decides nothing itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.countdown_view = CountdownView()
+        self.prompter = Prompter()
+        self.outcome_panel = OutcomePanel()
+        self.outcome_panel.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 8)
+        column.addWidget(self.countdown_view)
+        column.addWidget(self.prompter, 1)
+        column.addWidget(self.outcome_panel)
+
+    def show_at_rest(
+        self, text: str, target_s: float | None, pace: tuple[float, bool], startable: bool
+    ) -> None:
+        """The script before a take: first word on the reading line, the full target."""
+        self.prompter.set_text(text)
+        self.prompter.set_position(0.0)
+        self.prompter.set_overlay("")
+        if target_s is None:
+            self.prompter.set_hint(NO_SCRIPT_HINT)
+            return
+        self.prompter.set_hint(READY_HINT if startable else EMPTY_HINT)
+        self.countdown_view.show_reading(Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False),
+                                         target_s)
+        self.countdown_view.show_pace(*pace)
+
+    def show_started(self) -> None:
+        self.outcome_panel.hide()
+        self.prompter.set_hint("")
+        self.prompter.setFocus()
+
+    def show_frame(self, frame: Frame, target_s: float) -> None:
+        reading = frame.reading
+        self.prompter.set_position(frame.position)
+        lead_in = reading.phase is Phase.LEAD_IN
+        self.prompter.set_overlay(f"{int(reading.lead_in_left_s) + 1}" if lead_in else "")
+        self.countdown_view.show_reading(reading, target_s)
+
+    def show_saved(self, attempt: Attempt, cheer: str) -> None:
+        self.outcome_panel.show_attempt(attempt, cheer)
+        self.prompter.set_hint(RATE_HINT)
