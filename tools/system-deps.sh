@@ -30,6 +30,12 @@ for lib in $targets; do
         | awk '/not found/ {print $1}')"
 done
 
+# Qt's xcb plugin loads libxcb-cursor with dlopen, so ldd cannot see that it is missing.
+if [ "$mode" = desktop ] && [ -n "${DISPLAY:-}" ] \
+        && ! ldconfig -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
+    missing_libs="$missing_libs libxcb-cursor.so.0"
+fi
+
 package_for() {
     case "$1" in
         libEGL.so.*) echo libegl1 ;;

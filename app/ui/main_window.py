@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -21,6 +21,7 @@ from app.domain.attempt import Attempt, Outcome
 from app.domain.script import Script, median_pace_wpm, word_count
 from app.domain.stats import encouragement
 from app.domain.take import Frame
+from app.resources import icon_path
 from app.storage.repository import Repository
 from app.ui.actions import ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self._script: Script | None = None
         self.setWindowTitle(f"{APP_NAME} — rehearse your voicemail")
         self.actions_ = Actions(self)
+        self._start_icon = self.actions_[ActionId.START_STOP].icon()
+        self._stop_icon = QIcon(str(icon_path("stop")))
         self._build_views()
         build_menus(self, self.actions_)
         self._connect_signals()
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
         start.setEnabled(running or can_start)
         start.setText("&Stop take" if running else "&Start take")
         start.setIconText("Stop" if running else "Start")
+        start.setIcon(self._stop_icon if running else self._start_icon)
         start.setToolTip(
             "Stop and save the take (Space)"
             if running

@@ -125,8 +125,9 @@ class Rehearsal(QObject):
             self._take = None
             self.take_cancelled.emit()
             return None
-        self.ticked.emit(take.frame())
-        saved = self._repository.add_attempt(take.finish(outcome))
+        finished = take.finish(outcome)
+        self.ticked.emit(take.frame())  # the stopped clock: "Stopped", the take's length
+        saved = self._repository.add_attempt(finished)
         self._take = None
         self.last_attempt = saved
         self.take_saved.emit(saved)

@@ -180,3 +180,22 @@ def test_keys_still_work_after_clicking_the_library(qtbot: QtBot, brevity: App) 
     qtbot.mouseClick(window.library.list.viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClick(window.library.list, Qt.Key.Key_Space)
     assert brevity.rehearsal.running
+
+
+def test_after_stopping_the_countdown_says_stopped(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(33.0)
+    brevity.rehearsal.tick()
+    assert "Over time" in brevity.window.countdown_view.phase_label.text()
+    _space(qtbot, brevity)
+    assert brevity.window.countdown_view.phase_label.text() == Phase.STOPPED.label
+    assert brevity.window.countdown_view.time_label.text() == "33.0 s"
+
+
+def test_clock_keeps_running_through_a_stalled_gui(qtbot: QtBot, brevity: App) -> None:
+    # No ticks at all for 25 s (a frozen GUI thread): the take's length is still right.
+    _space(qtbot, brevity)
+    brevity.clock.advance(25.0)
+    _space(qtbot, brevity)
+    (attempt,) = brevity.repository.list_attempts(brevity.script.id)
+    assert attempt.duration_s == pytest.approx(25.0)
