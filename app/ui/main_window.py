@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         a[ActionId.REHEARSE].triggered.connect(lambda: self.tabs.setCurrentIndex(REHEARSE_TAB))
         a[ActionId.EDIT_SCRIPT].triggered.connect(lambda: self.tabs.setCurrentIndex(EDIT_TAB))
         c = self.commands
-        a[ActionId.NEW_SCRIPT].triggered.connect(lambda: (self.editor.flush(), c.new_script()))
+        a[ActionId.NEW_SCRIPT].triggered.connect(self._on_new_script_triggered)
         a[ActionId.DUPLICATE_SCRIPT].triggered.connect(
             lambda: self._with_current_script(c.duplicate))
         a[ActionId.RENAME_SCRIPT].triggered.connect(lambda: self._with_current_script(c.rename))
@@ -248,6 +248,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(EDIT_TAB)
         self.editor.name_edit.setFocus()
         self.editor.name_edit.selectAll()
+
+    def _on_new_script_triggered(self) -> None:
+        self.editor.flush()
+        self.commands.new_script()
 
     def _with_current_script(self, command: Callable[[Script], None]) -> None:
         self.editor.flush()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar, QToolButton
 
 from app.ui.actions import ActionId, Actions
 
-_ = None  # a separator
+_: None = None  # a separator
 MENUS: dict[str, tuple[ActionId | None, ...]] = {
     "&Script": (ActionId.NEW_SCRIPT, ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT,
                 ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT, _, ActionId.PREFERENCES, _,
@@ -53,6 +53,7 @@ def build_toolbar(window: QMainWindow, actions: Actions) -> QToolBar:
             toolbar.addAction(actions[action_id])
     for action_id in ICON_ONLY:
         button = toolbar.widgetForAction(actions[action_id])
+        assert isinstance(button, QToolButton)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.setAccessibleName(actions[action_id].text().replace("&", ""))
     window.addToolBar(toolbar)

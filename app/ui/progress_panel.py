@@ -7,6 +7,7 @@ frozen while a take runs so a redraw never costs the teleprompter a frame.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
@@ -17,6 +18,9 @@ from app.domain.stats import personal_best, summarize
 from app.storage.repository import Repository
 from app.ui.history import Column, HistoryView
 from app.ui.stats_panel import StatsPanel
+
+if TYPE_CHECKING:  # the real import waits for the first paint (it brings pyqtgraph)
+    from app.ui.chart import ProgressChart
 
 
 class ProgressPanel(QWidget):
@@ -32,7 +36,7 @@ class ProgressPanel(QWidget):
         self.all_scripts_check = QCheckBox("All scripts")
         self.all_scripts_check.setToolTip("Show every script's takes, not only this one's")
         self.history = HistoryView()
-        self.chart = None  # created by build_chart() after the first paint
+        self.chart: ProgressChart | None = None  # created by build_chart() after first paint
         self._chart_holder = QWidget()
         self._chart_layout = QVBoxLayout(self._chart_holder)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -63,12 +67,12 @@ class ProgressPanel(QWidget):
             return
         from app.ui.chart import ProgressChart
 
-        self.chart = ProgressChart()
-        self.chart.set_frozen(self._frozen)
-        self._chart_layout.addWidget(self.chart)
-        self.chart.point_clicked.connect(self.history.select_attempt)
+        chart = self.chart = ProgressChart()
+        chart.set_frozen(self._frozen)
+        self._chart_layout.addWidget(chart)
+        chart.point_clicked.connect(self.history.select_attempt)
         attempts, target_s = self._shown
-        self.chart.show_attempts(attempts, target_s, personal_best(attempts))
+        chart.show_attempts(attempts, target_s, personal_best(attempts))
 
     def set_frozen(self, frozen: bool) -> None:
         self._frozen = frozen
@@ -103,9 +107,8 @@ class ProgressPanel(QWidget):
         """Show these takes (already filtered to one script, or all)."""
         self._shown = (attempts, target_s)
         now = datetime.now().astimezone()
-        self.stats.show_summary(
-            summarize(attempts, now.date(), now.tzinfo or now.astimezone().tzinfo)
-        )  # type: ignore[arg-type]
+        assert now.tzinfo is not None
+        self.stats.show_summary(summarize(attempts, now.date(), now.tzinfo))
         self.history.set_attempts(attempts, script_names, revision_numbers)
         # One script's takes need no Script column; the room goes to the figures.
         self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QStaticText,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -33,6 +34,14 @@ READING_BAND = QColor(20, 184, 166, 38)
 READING_MARK = QColor("#14b8a6")
 READING_LINE_FRACTION = 1 / 3
 MARGIN_FRACTION = 0.06
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    """x of a character position in a laid-out line (PySide6 returns ``(x, position)``)."""
+    result: object = line.cursorToX(position)
+    if isinstance(result, tuple):
+        return float(result[0])
+    return float(result)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)
@@ -185,7 +194,7 @@ class Prompter(QWidget):
             built.height += line_height
             while word < len(spans) and spans[word][0] < min(end, offset + start + length):
                 built.line_of_word.append(index)
-                built.word_x.append(line.cursorToX(spans[word][0] - offset)[0])
+                built.word_x.append(_cursor_x(line, spans[word][0] - offset))
                 built.first_word_of_line.setdefault(index, word)
                 built.words_in_line[index] = built.words_in_line.get(index, 0) + 1
                 word += 1

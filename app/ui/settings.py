@@ -95,7 +95,7 @@ class Preferences:
     def last_script_id(self) -> int | None:
         value = self._settings.value("library/last_script_id")
         try:
-            return int(value) if value is not None else None  # type: ignore[call-overload]
+            return int(str(value)) if value is not None else None
         except (TypeError, ValueError):
             return None
 
