@@ -55,17 +55,12 @@ def _has_display() -> bool:
 
 
 def run(app: object, args: argparse.Namespace) -> int:
-    """Build everything in order and run the event loop (or the smoke check)."""
-    from PySide6.QtCore import QTimer
+    """Show the window at once, then open the data and build the workspace behind it."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from app.domain.starters import parse_starters
-    from app.resources import icon_path, resource_path
-    from app.storage.database import DATABASE_FILENAME, DatabaseError, close_database, open_database
-    from app.storage.repository import Repository
+    from app.resources import icon_path
     from app.ui.main_window import MainWindow
-    from app.ui.rehearsal import Rehearsal
     from app.ui.settings import Preferences
     from app.ui.theme import apply_theme
 
@@ -76,33 +71,67 @@ def run(app: object, args: argparse.Namespace) -> int:
     app.setWindowIcon(QIcon(str(icon_path("brevity"))))
     preferences = Preferences(settings_file(args.data_dir))
     apply_theme(app, preferences.theme)
-    database_path = data_dir(args.data_dir) / DATABASE_FILENAME
-    try:
-        db = open_database(database_path)
-    except DatabaseError as error:
-        print(f"brevity: {error}", file=sys.stderr)
-        if not args.smoke:
-            QMessageBox.critical(None, f"{APP_NAME} cannot open its data", str(error))
-        return 1
-    try:
+    window = MainWindow(preferences)
+    if os.environ.get("BREVITY_TIMING"):  # for benchmarks/bench_startup.py
+        window.first_painted.connect(
+            lambda: print(f"first_paint_epoch: {time.time():.6f}", file=sys.stderr))
+    startup = _Startup(app, window, preferences, args)
+    window.first_painted.connect(startup.load)
+    window.show()
+    status = app.exec()
+    startup.close()
+    return status if startup.error is None else 1
+
+
+class _Startup:
+    """The second stage: database, workspace, chart — each after the previous paint."""
+
+    def __init__(self, app: object, window: object, preferences: object,
+                 args: argparse.Namespace) -> None:
+        self.app, self.window, self.preferences, self.args = app, window, preferences, args
+        self.error: str | None = None
+        self._db: object = None
+
+    def load(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from app.domain.starters import parse_starters
+        from app.resources import resource_path
+        from app.storage.database import DATABASE_FILENAME, DatabaseError, open_database
+        from app.storage.repository import Repository
+        from app.ui.main_window import MainWindow
+        from app.ui.rehearsal import Rehearsal
+        from app.ui.settings import Preferences
+        from app.ui.workspace import Workspace
+
+        app, window, preferences = self.app, self.window, self.preferences
+        assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+        assert isinstance(preferences, Preferences)
+        try:
+            db = self._db = open_database(data_dir(self.args.data_dir) / DATABASE_FILENAME)
+        except DatabaseError as error:
+            self.error = str(error)
+            print(f"brevity: {error}", file=sys.stderr)
+            if not self.args.smoke:
+                QMessageBox.critical(window, f"{APP_NAME} cannot open its data", str(error))
+            app.exit(1)
+            return
         repository = Repository(db)
         starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
         repository.seed_if_first_run(parse_starters(starters))
         rehearsal = Rehearsal(repository, time.monotonic, preferences)
-        window = MainWindow(repository, rehearsal, preferences)
-        if preferences.layout_state("window") is None:
-            window.resize(1320, 820)
-        if os.environ.get("BREVITY_TIMING"):  # for benchmarks/bench_startup.py
-            window.first_painted.connect(
-                lambda: print(f"first_paint_epoch: {time.time():.6f}", file=sys.stderr))
-        window.first_painted.connect(window.progress.build_chart)
-        if args.smoke:
-            window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _finish_smoke(
-                app, window, Path(args.screenshot) if args.screenshot else None)))
-        window.show()
-        return app.exec()
-    finally:
-        close_database(db)
+        workspace = Workspace(window, repository, rehearsal, preferences)
+        QTimer.singleShot(0, workspace.progress.build_chart)
+        if self.args.smoke:
+            shot = Path(self.args.screenshot) if self.args.screenshot else None
+            QTimer.singleShot(0, lambda: _finish_smoke(app, window, shot))
+
+    def close(self) -> None:
+        from app.storage.database import close_database
+
+        if self._db is not None:
+            close_database(self._db)  # type: ignore[arg-type]
 
 
 def _finish_smoke(app: object, window: object, screenshot: Path | None) -> None:
@@ -110,6 +139,7 @@ def _finish_smoke(app: object, window: object, screenshot: Path | None) -> None:
 
     assert isinstance(app, QApplication) and isinstance(window, QWidget)
     if screenshot is not None:
+        app.processEvents()  # let freshly added widgets (the chart) get their layout
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(str(screenshot)):
             print(f"brevity: could not save the screenshot to {screenshot}", file=sys.stderr)

@@ -16,6 +16,7 @@ from app.storage.repository import Repository
 from app.ui.main_window import MainWindow
 from app.ui.rehearsal import Rehearsal
 from app.ui.settings import Preferences
+from app.ui.workspace import Workspace
 from tests.helpers.clock import FakeClock
 
 VOICEMAIL = (
@@ -26,7 +27,8 @@ VOICEMAIL = (
 
 @dataclass
 class App:
-    window: MainWindow
+    window: Workspace  # the views and their wiring (named for what tests drive)
+    main_window: MainWindow
     repository: Repository
     rehearsal: Rehearsal
     preferences: Preferences
@@ -43,14 +45,15 @@ def brevity(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
                text=VOICEMAIL))
     preferences = Preferences(tmp_path / "settings.ini")
     rehearsal = Rehearsal(repository, clock, preferences)
-    window = MainWindow(repository, rehearsal, preferences)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.progress.build_chart()
-    yield App(window, repository, rehearsal, preferences, clock, script)
-    window.close()
+    main_window = MainWindow(preferences)
+    qtbot.addWidget(main_window)
+    workspace = Workspace(main_window, repository, rehearsal, preferences)
+    main_window.resize(1280, 800)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    workspace.progress.build_chart()
+    yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
+    main_window.close()
     close_database(db)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Outcome
 from app.domain.countdown import Phase
-from app.ui.main_window import EDIT_TAB, REHEARSE_TAB
+from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import App
 
 

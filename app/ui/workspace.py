@@ -1,0 +1,374 @@
+"""The workspace inside the main window: assembly and wiring only.
+
+Library on the left, rehearse/edit in the middle, progress on the right. Behaviour lives in
+the rehearsal controller and the views; this class connects them (one `_connect_signals`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.attempt import Attempt, Outcome
+from app.domain.script import Script, median_pace_wpm, word_count
+from app.domain.stats import encouragement
+from app.domain.take import Frame
+from app.resources import icon_path
+from app.storage.repository import Repository
+from app.ui.actions import ActionId, Actions, ArrowKeysForLists
+from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
+from app.ui.editor import ScriptEditor
+from app.ui.library import ScriptLibrary
+from app.ui.main_window import MainWindow
+from app.ui.menus import build_menus, build_toolbar
+from app.ui.progress_panel import ProgressPanel
+from app.ui.rehearsal import Rehearsal
+from app.ui.rehearse_page import RehearsePage
+from app.ui.script_commands import ScriptCommands
+from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
+from app.ui.theme import apply_theme
+from app.ui.undo_bar import UndoBar
+
+_RATING_ACTIONS = {
+    ActionId.RATE_NAILED: Outcome.NAILED,
+    ActionId.RATE_GOOD: Outcome.GOOD,
+    ActionId.RATE_STUMBLED: Outcome.STUMBLED,
+    ActionId.RATE_RAMBLED: Outcome.RAMBLED,
+}
+REHEARSE_TAB, EDIT_TAB = 0, 1
+
+
+class Workspace(QObject):
+    """Builds the views into ``window`` and wires them to the rehearsal loop."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        repository: Repository,
+        rehearsal: Rehearsal,
+        preferences: Preferences,
+    ) -> None:
+        super().__init__(window)
+        self.main_window = window
+        self._repository = repository
+        self._rehearsal = rehearsal
+        self._preferences = preferences
+        self._script: Script | None = None
+        self.actions_ = Actions(window)
+        self._start_icon = self.actions_[ActionId.START_STOP].icon()
+        self._stop_icon = QIcon(str(icon_path("stop")))
+        self._build_views()
+        build_menus(window, self.actions_)
+        self._connect_signals()
+        self._apply_preferences()
+        self._reload_scripts(preferences.last_script_id)
+
+    # --- assembly ---------------------------------------------------------------------------
+    def _build_views(self) -> None:
+        self.library = ScriptLibrary()
+        self.rehearse_page = RehearsePage()
+        self.countdown_view = self.rehearse_page.countdown_view
+        self.prompter = self.rehearse_page.prompter
+        self.outcome_panel = self.rehearse_page.outcome_panel
+        self.editor = ScriptEditor()
+        self.progress = ProgressPanel()
+        self.undo_bar = UndoBar()
+        self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.rehearse_page, "Rehearse")
+        self.tabs.addTab(self.editor, "Edit script")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.progress)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.library.setMinimumWidth(190)
+        self.progress.setMinimumWidth(470)
+        self.splitter.setSizes([220, 580, 520])
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.splitter, 1)
+        column.addWidget(self.undo_bar)
+        self.main_window.install(central)
+        self.toolbar = build_toolbar(self.main_window, self.actions_)
+        self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
+        self.library.list.installEventFilter(self._arrow_guard)
+        self.progress.history.table.installEventFilter(self._arrow_guard)
+
+    def _connect_signals(self) -> None:
+        a, r = self.actions_, self._rehearsal
+        a[ActionId.START_STOP].triggered.connect(self._on_start_stop_triggered)
+        a[ActionId.ABANDON].triggered.connect(self._on_abandon_triggered)
+        for action_id, outcome in _RATING_ACTIONS.items():
+            a[action_id].triggered.connect(lambda _=False, o=outcome: r.rate(o))
+        a[ActionId.ADD_NOTE].triggered.connect(self.outcome_panel.note_edit.setFocus)
+        a[ActionId.PACE_UP].triggered.connect(lambda: r.nudge(True, self.editor.text()))
+        a[ActionId.PACE_DOWN].triggered.connect(lambda: r.nudge(False, self.editor.text()))
+        a[ActionId.FIT_PACE].triggered.connect(lambda: r.fit_pace(self.editor.text()))
+        a[ActionId.FONT_LARGER].triggered.connect(lambda: self._change_font(1.1))
+        a[ActionId.FONT_SMALLER].triggered.connect(lambda: self._change_font(1 / 1.1))
+        a[ActionId.MIRROR].toggled.connect(self._on_mirror_toggled)
+        a[ActionId.FULL_SCREEN].toggled.connect(self._on_full_screen_toggled)
+        a[ActionId.REHEARSE].triggered.connect(lambda: self.tabs.setCurrentIndex(REHEARSE_TAB))
+        a[ActionId.EDIT_SCRIPT].triggered.connect(lambda: self.tabs.setCurrentIndex(EDIT_TAB))
+        c = self.commands
+        a[ActionId.NEW_SCRIPT].triggered.connect(self._on_new_script_triggered)
+        a[ActionId.DUPLICATE_SCRIPT].triggered.connect(
+            lambda: self._with_current_script(c.duplicate))
+        a[ActionId.RENAME_SCRIPT].triggered.connect(lambda: self._with_current_script(c.rename))
+        a[ActionId.DELETE_SCRIPT].triggered.connect(lambda: self._with_current_script(c.delete))
+        c.library_changed.connect(self._on_commands_library_changed)
+        c.script_created.connect(self._on_commands_script_created)
+        a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
+        a[ActionId.PREFERENCES].triggered.connect(self._on_preferences_triggered)
+        a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
+        a[ActionId.QUIT].triggered.connect(self.main_window.close)
+        self.main_window.closing.connect(self._on_main_window_closing)
+        self.library.script_selected.connect(self._on_library_script_selected)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.editor.text_edited.connect(self._on_editor_text_edited)
+        self.editor.details_edited.connect(c.update_details)
+        self.outcome_panel.outcome_chosen.connect(r.rate)
+        self.outcome_panel.note_entered.connect(r.set_note)
+        self.progress.all_scripts_toggled.connect(self._on_progress_all_scripts_toggled)
+        self.progress.edit_requested.connect(self._on_progress_edit_requested)
+        self.progress.delete_requested.connect(self._on_progress_delete_requested)
+        r.take_started.connect(self._on_rehearsal_take_started)
+        r.ticked.connect(self._on_rehearsal_ticked)
+        r.take_saved.connect(self._on_rehearsal_take_saved)
+        r.take_cancelled.connect(self._on_rehearsal_take_cancelled)
+        r.attempt_updated.connect(self._on_rehearsal_attempt_updated)
+        r.pace_changed.connect(self.countdown_view.show_pace)
+
+    def _apply_preferences(self) -> None:
+        self.prompter.set_font_px(self._preferences.font_px)
+        self.actions_[ActionId.MIRROR].setChecked(self._preferences.mirror)
+        self.progress.all_scripts_check.setChecked(self._preferences.chart_all_scripts)
+        state = self._preferences.layout_state("splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    # --- scripts ----------------------------------------------------------------------------
+    def _reload_scripts(self, select_id: int | None) -> None:
+        scripts = self._repository.list_scripts()
+        self.library.show_scripts(scripts, select_id)
+        if not scripts:
+            self._show_script(None)
+
+    def _show_script(self, script: Script | None) -> None:
+        self._script = script
+        self._preferences.last_script_id = script.id if script else None
+        self.editor.show_script(script)
+        self._rehearsal.set_script(script)
+        self.outcome_panel.hide()
+        self._update_pace_estimate()
+        self._refresh_prompter()
+        self._refresh_progress()
+        self._update_actions()
+
+    def _update_pace_estimate(self) -> None:
+        users = median_pace_wpm(self._repository.pace_samples())
+        self.editor.set_pace(users or 150.0, users is not None)
+
+    def _refresh_prompter(self) -> None:
+        if not self._rehearsal.running:
+            text = self.editor.text()
+            target = self._script.target_s if self._script else None
+            self.rehearse_page.show_at_rest(
+                text, target, self._rehearsal.pace_for(text), word_count(text) > 0)
+
+    def _update_actions(self) -> None:
+        a = self.actions_
+        running = self._rehearsal.running
+        can_start = self._script is not None and word_count(self.editor.text()) > 0
+        start = a[ActionId.START_STOP]
+        start.setEnabled(running or can_start)
+        start.setText("&Stop take" if running else "&Start take")
+        start.setIconText("Stop" if running else "Start")
+        start.setIcon(self._stop_icon if running else self._start_icon)
+        start.setToolTip(
+            "Stop and save the take (Space)"
+            if running
+            else ("Start a take (Space)" if can_start else "This script is empty — write it first")
+        )
+        rated = self._rehearsal.last_attempt is not None and not running
+        for action_id in (*_RATING_ACTIONS, ActionId.ADD_NOTE):
+            a[action_id].setEnabled(rated)
+        a[ActionId.ABANDON].setEnabled(running or self.main_window.isFullScreen())
+        idle_only = (ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT,
+                     ActionId.FIT_PACE)
+        for action_id in idle_only:
+            a[action_id].setEnabled(self._script is not None and not running)
+        for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
+            a[action_id].setEnabled(self._script is not None)
+
+    def _change_font(self, factor: float) -> None:
+        size = round(self.prompter.font_px() * factor)
+        size = max(MIN_FONT_PX, min(MAX_FONT_PX, size))
+        self.prompter.set_font_px(size)
+        self._preferences.font_px = size
+
+    # --- reactions: library and editor ------------------------------------------------------
+    def _on_library_script_selected(self, script_id: int) -> None:
+        if self._rehearsal.running:
+            self._rehearsal.abandon()
+        if self._script is None or script_id != self._script.id:
+            self._show_script(self._repository.get_script(script_id))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == REHEARSE_TAB:
+            self.editor.flush()
+            self._refresh_prompter()
+            self.prompter.setFocus()
+        elif self._rehearsal.running:
+            self._rehearsal.abandon()
+
+    def _on_editor_text_edited(self, script_id: int, text: str) -> None:
+        self._repository.save_text(script_id, text)
+        if self._script is not None and self._script.id == script_id:
+            self._script = self._repository.get_script(script_id)
+            self._rehearsal.set_script(self._script)
+        self._update_actions()
+
+    def _on_commands_library_changed(self, select_id: int | None) -> None:
+        self._script = None  # force a reload: name, kind or target may have changed
+        self._reload_scripts(select_id)
+
+    def _on_commands_script_created(self, _script_id: int) -> None:
+        self.tabs.setCurrentIndex(EDIT_TAB)
+        self.editor.name_edit.setFocus()
+        self.editor.name_edit.selectAll()
+
+    def _on_new_script_triggered(self) -> None:
+        self.editor.flush()
+        self.commands.new_script()
+
+    def _with_current_script(self, command: Callable[[Script], None]) -> None:
+        self.editor.flush()
+        if self._script is not None:
+            command(self._script)
+
+    # --- reactions: the take ----------------------------------------------------------------
+    def _on_start_stop_triggered(self) -> None:
+        if self._rehearsal.running:
+            self._rehearsal.stop()
+            return
+        self.editor.flush()
+        if self.tabs.currentIndex() != REHEARSE_TAB:
+            self.tabs.setCurrentIndex(REHEARSE_TAB)
+        self._rehearsal.start(self.editor.text())
+
+    def _on_abandon_triggered(self) -> None:
+        if self.main_window.isFullScreen():
+            self.actions_[ActionId.FULL_SCREEN].setChecked(False)
+        elif self._rehearsal.running:
+            self._rehearsal.abandon()
+
+    def _on_rehearsal_take_started(self) -> None:
+        self.rehearse_page.show_started()
+        self.undo_bar.dismiss()
+        self.progress.set_frozen(True)
+        self._update_actions()
+
+    def _on_rehearsal_ticked(self, frame: Frame) -> None:
+        if self._script is not None:
+            self.rehearse_page.show_frame(frame, self._script.target_s)
+
+    def _on_rehearsal_take_saved(self, attempt: Attempt) -> None:
+        self.progress.set_frozen(False)
+        attempts = self._repository.list_attempts(attempt.script_id)
+        tz = datetime.now().astimezone().tzinfo
+        assert tz is not None
+        self.rehearse_page.show_saved(attempt, encouragement(attempts, attempt, tz))
+        self._update_pace_estimate()
+        self._refresh_progress()
+        self._update_actions()
+
+    def _on_rehearsal_take_cancelled(self) -> None:
+        self.progress.set_frozen(False)
+        self._refresh_prompter()
+        self._update_actions()
+
+    def _on_rehearsal_attempt_updated(self, attempt: Attempt) -> None:
+        self.outcome_panel.set_outcome(attempt.outcome)
+        self._refresh_progress()
+
+    # --- reactions: view and progress -------------------------------------------------------
+    def _on_mirror_toggled(self, mirrored: bool) -> None:
+        self.prompter.set_mirror(mirrored)
+        self._preferences.mirror = mirrored
+
+    def _on_full_screen_toggled(self, full: bool) -> None:
+        for widget in (
+            self.library,
+            self.progress,
+            self.toolbar,
+            self.main_window.menuBar(),
+            self.tabs.tabBar(),
+        ):
+            widget.setVisible(not full)
+        if full:
+            self.tabs.setCurrentIndex(REHEARSE_TAB)
+            self.main_window.showFullScreen()
+        else:
+            self.main_window.showNormal()
+        self.prompter.setFocus()
+        self._update_actions()
+
+    def _on_progress_all_scripts_toggled(self, all_scripts: bool) -> None:
+        self._preferences.chart_all_scripts = all_scripts
+        self.actions_[ActionId.ALL_SCRIPTS].setChecked(all_scripts)
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        self.progress.load(self._repository, self._script)
+
+    def _on_progress_edit_requested(self, attempt_id: int, outcome: str, note: str) -> None:
+        updated = self._repository.update_attempt(attempt_id, outcome=Outcome(outcome), note=note)
+        if self._rehearsal.last_attempt and self._rehearsal.last_attempt.id == attempt_id:
+            self._rehearsal.last_attempt = updated
+            self.outcome_panel.set_outcome(updated.outcome)
+        self._refresh_progress()
+
+    def _on_progress_delete_requested(self, attempt_id: int) -> None:
+        self._repository.delete_attempt(attempt_id)
+        self._refresh_progress()
+
+        def undo() -> None:
+            self._repository.restore_attempt(attempt_id)
+            self._refresh_progress()
+
+        self.undo_bar.offer("Deleted a take.", undo)
+
+    def _on_preferences_triggered(self) -> None:
+        dialog = PreferencesDialog(self._preferences, self.main_window)
+        if dialog.exec():
+            dialog.apply()
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, self._preferences.theme)
+            self._refresh_prompter()
+
+    def _on_shortcuts_triggered(self) -> None:
+        ShortcutsDialog(self.actions_.help_rows(), self.main_window).exec()
+
+    # --- window life-cycle ------------------------------------------------------------------
+    def _on_main_window_closing(self) -> None:
+        if self._rehearsal.running:
+            self._rehearsal.abandon()
+        self.editor.flush()
+        self._preferences.set_layout_state("splitter", self.splitter.saveState())

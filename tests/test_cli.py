@@ -1,0 +1,213 @@
+"""The entry point as a user (or a packager's smoke check) runs it: ``python -m app ...``.
+
+Each test starts a real interpreter on the offscreen platform with a private data directory,
+so the command line, the start-up order and the refusal paths are tested end to end.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.domain.attempt import Attempt, Outcome
+from app.storage.database import DATABASE_FILENAME, close_database, open_database
+from app.storage.repository import Repository
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+TIMEOUT_S = 60
+
+
+def _env(tmp_path: Path, *, data_dir: Path | None = None, **extra: str) -> dict[str, str]:
+    """A private environment: offscreen Qt, settings and home under ``tmp_path``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BREVITY_", "PYTEST_"))}
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(tmp_path / "home"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    if data_dir is not None:
+        env["BREVITY_DATA_DIR"] = str(data_dir)
+    env.update(extra)
+    return env
+
+
+def _brevity(
+    tmp_path: Path, *args: str, data_dir: Path | None = None, python_flags: tuple[str, ...] = (),
+    **extra_env: str,
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *python_flags, "-m", "app", *args],
+        cwd=REPO_ROOT,
+        env=_env(tmp_path, data_dir=data_dir, **extra_env),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+
+
+def _script_count(database: Path) -> int:
+    connection = sqlite3.connect(database)
+    try:
+        (count,) = connection.execute("SELECT count(*) FROM scripts").fetchone()
+        return int(count)
+    finally:
+        connection.close()
+
+
+def test_version_prints_name_and_version(tmp_path: Path) -> None:
+    result = _brevity(tmp_path, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"{APP_NAME} {__version__}"
+    assert result.stdout.startswith("Brevity ")
+
+
+def test_smoke_creates_the_database_with_the_starter_scripts(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    result = _brevity(tmp_path, "--smoke", "--data-dir", str(data))
+    assert result.returncode == 0, result.stderr
+    assert (data / DATABASE_FILENAME).is_file()
+    assert _script_count(data / DATABASE_FILENAME) >= 4
+    # The preferences live beside the data, never in the (fake) home directory.
+    assert not (tmp_path / "config" / APP_NAME).exists()
+
+
+def test_smoke_seeds_the_starters_only_once(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert _brevity(tmp_path, "--smoke", "--data-dir", str(data)).returncode == 0
+    first_run = _script_count(data / DATABASE_FILENAME)
+    assert _brevity(tmp_path, "--smoke", "--data-dir", str(data)).returncode == 0
+    assert _script_count(data / DATABASE_FILENAME) == first_run
+
+
+def test_smoke_screenshot_writes_a_png(tmp_path: Path) -> None:
+    picture = tmp_path / "shots" / "window.png"
+    result = _brevity(
+        tmp_path, "--smoke", "--data-dir", str(tmp_path / "profile"), "--screenshot", str(picture)
+    )
+    assert result.returncode == 0, result.stderr
+    content = picture.read_bytes()
+    assert content.startswith(PNG_SIGNATURE)
+    assert len(content) > 10_000
+
+
+def test_data_dir_comes_from_the_environment_without_a_flag(tmp_path: Path) -> None:
+    from_env = tmp_path / "from-env"
+    result = _brevity(tmp_path, "--smoke", data_dir=from_env)
+    assert result.returncode == 0, result.stderr
+    assert (from_env / DATABASE_FILENAME).is_file()
+    assert (from_env / "settings.ini").is_file()
+
+
+def test_data_dir_flag_wins_over_the_environment(tmp_path: Path) -> None:
+    from_env, from_flag = tmp_path / "from-env", tmp_path / "from-flag"
+    result = _brevity(tmp_path, "--smoke", "--data-dir", str(from_flag), data_dir=from_env)
+    assert result.returncode == 0, result.stderr
+    assert (from_flag / DATABASE_FILENAME).is_file()
+    assert not from_env.exists()
+
+
+def test_a_database_from_a_newer_brevity_is_refused_and_left_alone(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert _brevity(tmp_path, "--smoke", "--data-dir", str(data)).returncode == 0
+    database = data / DATABASE_FILENAME
+    connection = sqlite3.connect(database)
+    with connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            ["brevity", "m999_from_the_future", "2099-01-01 00:00:00.000000+00:00"],
+        )
+    connection.close()
+    before = database.read_bytes()
+    result = _brevity(tmp_path, "--smoke", "--data-dir", str(data))
+    assert result.returncode == 1
+    assert "newer" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert database.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    data.mkdir()
+    database = data / DATABASE_FILENAME
+    notes = b"These are my notes, not a database.\n" * 200
+    database.write_bytes(notes)
+    result = _brevity(tmp_path, "--smoke", "--data-dir", str(data))
+    assert result.returncode == 1
+    assert "not a Brevity database" in result.stderr
+    assert str(database) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert database.read_bytes() == notes
+
+
+def test_screenshot_without_smoke_is_a_usage_error(tmp_path: Path) -> None:
+    picture = tmp_path / "window.png"
+    result = _brevity(
+        tmp_path, "--screenshot", str(picture), "--data-dir", str(tmp_path / "profile")
+    )
+    assert result.returncode == 2
+    assert "--smoke" in result.stderr
+    assert not picture.exists()
+    assert not (tmp_path / "profile").exists()
+
+
+def _data_dir_with_one_take(data: Path) -> None:
+    """A profile whose first-shown script has a take, so the chart really draws a plot."""
+    from app.domain.starters import parse_starters
+    from app.resources import resource_path
+
+    db = open_database(data / DATABASE_FILENAME)
+    try:
+        repository = Repository(db)
+        starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
+        repository.seed_if_first_run(parse_starters(starters))
+        script = repository.list_scripts()[0]  # the one selected when no script was last used
+        assert script.id is not None
+        revision = repository.revision_for_take(script.id, script.text)
+        repository.add_attempt(Attempt(
+            script_id=script.id, revision_id=revision.id,
+            started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC).isoformat(), duration_s=29.0,
+            target_s=script.target_s, words=70, reached_end=True, outcome=Outcome.GOOD))
+    finally:
+        close_database(db)
+
+
+def test_pyqtgraph_is_imported_only_after_the_first_paint(tmp_path: Path) -> None:
+    # ``-X importtime`` writes one line per finished import to stderr, in order, and
+    # BREVITY_TIMING makes the app print a "first_paint_epoch" line to the same stream when the
+    # window has painted. With a take in the profile the chart builds its plot, so pyqtgraph
+    # *is* imported: the check fails if it is missing (the chart stopped drawing) or if its
+    # first import line comes before the paint marker (someone imported it eagerly).
+    data = tmp_path / "profile"
+    _data_dir_with_one_take(data)
+    result = _brevity(
+        tmp_path, "--smoke", "--data-dir", str(data), python_flags=("-X", "importtime"),
+        BREVITY_TIMING="1",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stderr.splitlines()
+    painted = [i for i, line in enumerate(lines) if line.startswith("first_paint_epoch:")]
+    imported = [
+        i for i, line in enumerate(lines)
+        if line.startswith("import time:") and line.split("|")[-1].strip() == "pyqtgraph"
+    ]
+    assert len(painted) == 1, "the app did not report its first paint"
+    assert imported, "pyqtgraph was never imported: the chart built no plot"
+    assert imported[0] > painted[0], "pyqtgraph was imported before the first paint"
+    # The app module itself must have been imported before the paint (sanity of the marker).
+    assert any(line.split("|")[-1].strip() == "app.ui.main_window" for line in lines[:painted[0]])
+
+
+def test_help_describes_the_options(tmp_path: Path) -> None:
+    result = _brevity(tmp_path, "--help")
+    assert result.returncode == 0
+    for option in ("--data-dir", "--smoke", "--screenshot", "--version"):
+        assert option in result.stdout
