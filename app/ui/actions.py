@@ -12,9 +12,9 @@ from enum import Enum, auto
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 
-from app.resources import icon_path
+from app.ui.theme import is_dark, line_icon
 
 
 class ActionId(Enum):
@@ -131,9 +131,18 @@ class Actions:
             action.setToolTip(f"{spec.help} ({spec.keys[0]})")
             action.setStatusTip(spec.help)
             action.setCheckable(spec.checkable)
-            if spec.icon:
-                action.setIcon(QIcon(str(icon_path(spec.icon))))
             self._actions[action_id] = action
+        self.set_dark(is_dark(QGuiApplication.palette()))
+
+    def set_dark(self, dark: bool) -> None:
+        """Redraw the icons for a light or dark palette."""
+        self._dark = dark
+        for action_id, spec in _SPECS.items():
+            if spec.icon:
+                self._actions[action_id].setIcon(line_icon(spec.icon, dark))
+
+    def icon(self, name: str) -> QIcon:
+        return line_icon(name, self._dark)
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

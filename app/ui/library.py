@@ -81,6 +81,7 @@ class ScriptLibrary(QWidget):
         self.list.setAccessibleName("Scripts")
         self.list.setItemDelegate(_ScriptDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         title = QLabel("Scripts")
         title.setObjectName("sectionTitle")
         column = QVBoxLayout(self)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from app.domain.countdown import Phase
+from app.resources import icon_path
 from app.ui.settings import Theme
 
 ACCENT = QColor("#0f766e")  # the teal of the app icon
@@ -80,3 +82,24 @@ def apply_theme(app: QApplication, theme: Theme) -> bool:
 
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+ICON_INK = "#5f6368"  # the stroke colour the line icons are drawn with
+ICON_INK_DARK = "#c9cdd2"
+
+
+def line_icon(name: str, dark: bool) -> QIcon:
+    """A toolbar icon, its ink lightened on a dark palette so it keeps its contrast."""
+    svg = icon_path(name).read_text(encoding="utf-8")
+    if dark:
+        svg = svg.replace(ICON_INK, ICON_INK_DARK)
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon

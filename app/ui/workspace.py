@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QSplitter,
@@ -23,7 +22,6 @@ from app.domain.attempt import Attempt, Outcome
 from app.domain.script import Script, median_pace_wpm, word_count
 from app.domain.stats import encouragement
 from app.domain.take import Frame
-from app.resources import icon_path
 from app.storage.repository import Repository
 from app.ui.actions import ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
@@ -65,8 +63,6 @@ class Workspace(QObject):
         self._preferences = preferences
         self._script: Script | None = None
         self.actions_ = Actions(window)
-        self._start_icon = self.actions_[ActionId.START_STOP].icon()
-        self._stop_icon = QIcon(str(icon_path("stop")))
         self._build_views()
         build_menus(window, self.actions_)
         self._connect_signals()
@@ -199,7 +195,7 @@ class Workspace(QObject):
         start.setEnabled(running or can_start)
         start.setText("&Stop take" if running else "&Start take")
         start.setIconText("Stop" if running else "Start")
-        start.setIcon(self._stop_icon if running else self._start_icon)
+        start.setIcon(self.actions_.icon("stop" if running else "play"))
         start.setToolTip(
             "Stop and save the take (Space)"
             if running
@@ -360,7 +356,8 @@ class Workspace(QObject):
             dialog.apply()
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                apply_theme(app, self._preferences.theme)
+                self.actions_.set_dark(apply_theme(app, self._preferences.theme))
+                self._update_actions()
             self._refresh_prompter()
 
     def _on_shortcuts_triggered(self) -> None:
