@@ -7,6 +7,8 @@ in one transaction, before anything else happens.
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.attempt import Attempt, Outcome
@@ -29,6 +31,7 @@ class Rehearsal(QObject):
     take_cancelled = Signal()  # stopped during the lead-in: nothing happened, nothing saved
     attempt_updated = Signal(object)  # Attempt, after a rating or a note
     pace_changed = Signal(float, bool)  # words per minute, fitted to the target?
+    save_failed = Signal(str)  # the database refused a take; it is kept and retried
 
     def __init__(
         self,
@@ -44,6 +47,7 @@ class Rehearsal(QObject):
         self._script: Script | None = None
         self._take: Take | None = None
         self.last_attempt: Attempt | None = None
+        self._unsaved: list[Attempt] = []  # takes the database refused, oldest first
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
@@ -127,11 +131,33 @@ class Rehearsal(QObject):
             return None
         finished = take.finish(outcome)
         self.ticked.emit(take.frame())  # the stopped clock: "Stopped", the take's length
-        saved = self._repository.add_attempt(finished)
         self._take = None
+        self._unsaved.append(finished)
+        saved = self._save_unsaved()
         self.last_attempt = saved
-        self.take_saved.emit(saved)
+        if saved is not None:
+            self.take_saved.emit(saved)
         return saved
+
+    def _save_unsaved(self) -> Attempt | None:
+        """Save every pending take, oldest first; returns the newest one saved."""
+        saved: Attempt | None = None
+        while self._unsaved:
+            try:
+                saved = self._repository.add_attempt(self._unsaved[0])
+            except (sqlite3.Error, OSError) as error:
+                self.save_failed.emit(str(error))
+                return None
+            self._unsaved.pop(0)
+        return saved
+
+    def retry_unsaved(self) -> None:
+        """Try again to save takes the database refused (on quit, for instance)."""
+        self._save_unsaved()
+
+    @property
+    def unsaved_count(self) -> int:
+        return len(self._unsaved)
 
     # --- after a take -----------------------------------------------------------------------
     def rate(self, outcome: Outcome) -> None:
