@@ -167,7 +167,7 @@ class _Running(Protocol):
 
 
 class ArrowKeysForLists(QObject):
-    """Lets lists and tables keep Up/Down for navigation unless a take is running."""
+    """Lets lists, tables and form fields keep Up/Down unless a take is running."""
 
     def __init__(self, rehearsal: _Running, parent: QObject) -> None:
         super().__init__(parent)

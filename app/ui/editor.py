@@ -131,9 +131,7 @@ class ScriptEditor(QWidget):
         self._update_info()
 
     def _on_kind_activated(self, _index: int) -> None:
-        kind = self.kind_combo.currentData()
-        if isinstance(kind, ScriptKind):
-            self.target_spin.setValue(kind.default_target_s)
+        self.target_spin.setValue(self._kind().default_target_s)
         self._emit_details()
 
     def _emit_details(self) -> None:
@@ -144,9 +142,13 @@ class ScriptEditor(QWidget):
             self.name_edit.setText("Untitled script")
             name = "Untitled script"
         self.details_edited.emit(
-            self._script_id, name, self.kind_combo.currentData(), self.target_spin.value()
+            self._script_id, name, self._kind(), self.target_spin.value()
         )
         self._update_info()
+
+    def _kind(self) -> ScriptKind:
+        # Qt hands StrEnum item data back as a plain str: convert it back.
+        return ScriptKind(self.kind_combo.currentData())
 
     def _update_info(self) -> None:
         count = word_count(self.text_edit.toPlainText())

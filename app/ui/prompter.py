@@ -120,6 +120,9 @@ class Prompter(QWidget):
             self._overlay = text
             self.update()
 
+    def overlay(self) -> str:
+        return self._overlay
+
     def set_hint(self, text: str) -> None:
         """A quiet line at the bottom ("Press Space to start"); empty to hide."""
         if text != self._hint:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain.attempt import Attempt
@@ -56,7 +58,7 @@ class RehearsePage(QWidget):
         reading = frame.reading
         self.prompter.set_position(frame.position)
         lead_in = reading.phase is Phase.LEAD_IN
-        self.prompter.set_overlay(f"{int(reading.lead_in_left_s) + 1}" if lead_in else "")
+        self.prompter.set_overlay(f"{math.ceil(reading.lead_in_left_s)}" if lead_in else "")
         self.countdown_view.show_reading(reading, target_s)
 
     def show_saved(self, attempt: Attempt, cheer: str) -> None:

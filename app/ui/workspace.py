@@ -111,8 +111,9 @@ class Workspace(QObject):
         self.main_window.install(central)
         self.toolbar = build_toolbar(self.main_window, self.actions_)
         self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
-        self.library.list.installEventFilter(self._arrow_guard)
-        self.progress.history.table.installEventFilter(self._arrow_guard)
+        for widget in (self.library.list, self.progress.history.table, self.editor.name_edit,
+                       self.editor.kind_combo, self.editor.target_spin):
+            widget.installEventFilter(self._arrow_guard)
 
     def _connect_signals(self) -> None:
         a, r = self.actions_, self._rehearsal
