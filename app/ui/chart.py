@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from app.domain.attempt import Attempt, Outcome
 from app.domain.countdown import format_seconds
-from app.ui.history import format_when, local_time
+from app.ui.history_model import format_when, local_time
 from app.ui.outcome_style import outcome_style
 
 EMPTY_TEXT = "Your takes will appear here"

@@ -16,7 +16,8 @@ from app.domain.attempt import Attempt
 from app.domain.script import Script
 from app.domain.stats import personal_best, summarize
 from app.storage.repository import Repository
-from app.ui.history import Column, HistoryView
+from app.ui.history import HistoryView
+from app.ui.history_model import Column
 from app.ui.stats_panel import StatsPanel
 
 if TYPE_CHECKING:  # the real import waits for the first paint (it brings pyqtgraph)

@@ -13,7 +13,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Attempt, Outcome
-from app.ui.history import Column, HistoryModel, HistoryView, SortRole
+from app.ui.history import HistoryView
+from app.ui.history_model import Column, HistoryModel, SortRole
 
 THU = datetime(2026, 11, 26, 14, 3, tzinfo=UTC)
 SCRIPTS = {1: "Voicemail to Jordan", 2: "Follow-up"}

@@ -20,7 +20,7 @@ from app.domain.countdown import Phase
 from app.domain.script import ScriptKind
 from app.ui.actions import ActionId
 from app.ui.dialogs import ShortcutsDialog
-from app.ui.history import Column
+from app.ui.history_model import Column
 from app.ui.settings import Preferences
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import VOICEMAIL, App
