@@ -247,10 +247,7 @@ class Workspace(QObject):
     def _on_editor_text_edited(self, script_id: int, text: str) -> None:
         self._unsaved_text[script_id] = text
         self._save_pending_text()
-        if self._script is not None and self._script.id == script_id:
-            self._script = self._repository.get_script(script_id)
-            self._rehearsal.set_script(self._script)
-        self._update_actions()
+        self._update_actions()  # an empty script may just have become startable
 
     def _on_commands_library_changed(self, select_id: int | None) -> None:
         self._script = None  # force a reload: name, kind or target may have changed

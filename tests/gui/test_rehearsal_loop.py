@@ -199,3 +199,15 @@ def test_clock_keeps_running_through_a_stalled_gui(qtbot: QtBot, brevity: App) -
     _space(qtbot, brevity)
     (attempt,) = brevity.repository.list_attempts(brevity.script.id)
     assert attempt.duration_s == pytest.approx(25.0)
+
+
+def test_a_new_script_can_be_rehearsed_once_it_has_words(qtbot: QtBot, brevity: App) -> None:
+    window = brevity.window
+    qtbot.keyClick(window.prompter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == EDIT_TAB
+    window.editor.text_edit.setFocus()
+    qtbot.keyClicks(window.editor.text_edit, "Hi Sam, it's Alex.")
+    qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == REHEARSE_TAB
+    _space(qtbot, brevity)
+    assert brevity.rehearsal.running
