@@ -17,7 +17,8 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
               ActionId.ADD_NOTE),
     "&View": (ActionId.REHEARSE, ActionId.EDIT_SCRIPT, _, ActionId.PACE_UP, ActionId.PACE_DOWN,
               ActionId.FIT_PACE, _, ActionId.FONT_LARGER, ActionId.FONT_SMALLER,
-              ActionId.MIRROR, ActionId.FULL_SCREEN, _, ActionId.ALL_SCRIPTS),
+              ActionId.MIRROR, ActionId.FULL_SCREEN, _, ActionId.GO_TO_SCRIPTS,
+              ActionId.GO_TO_HISTORY, ActionId.ALL_SCRIPTS),
     "&Help": (ActionId.SHORTCUTS,),
 }  # fmt: skip
 TOOLBAR: tuple[ActionId | None, ...] = (

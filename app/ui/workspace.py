@@ -140,6 +140,8 @@ class Workspace(QObject):
         c.library_changed.connect(self._on_commands_library_changed)
         c.script_created.connect(self._on_commands_script_created)
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
+        a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
+        a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)
         a[ActionId.PREFERENCES].triggered.connect(self._on_preferences_triggered)
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
         a[ActionId.QUIT].triggered.connect(self.main_window.close)

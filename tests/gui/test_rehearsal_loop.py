@@ -211,3 +211,11 @@ def test_a_new_script_can_be_rehearsed_once_it_has_words(qtbot: QtBot, brevity: 
     assert window.tabs.currentIndex() == REHEARSE_TAB
     _space(qtbot, brevity)
     assert brevity.rehearsal.running
+
+
+def test_focus_shortcuts_reach_the_list_and_the_history(qtbot: QtBot, brevity: App) -> None:
+    window = brevity.window
+    qtbot.keyClick(window.prompter, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.list.hasFocus()
+    qtbot.keyClick(window.library.list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.progress.history.table.hasFocus()
