@@ -6,11 +6,10 @@ the rehearsal controller and the views; this class connects them (one `_connect_
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -36,6 +35,7 @@ from app.ui.rehearsal import Rehearsal
 from app.ui.rehearse_page import RehearsePage
 from app.ui.script_commands import ScriptCommands
 from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
+from app.ui.text_saver import TextSaver
 from app.ui.theme import apply_theme
 from app.ui.undo_bar import UndoBar
 
@@ -46,7 +46,6 @@ _RATING_ACTIONS = {
     ActionId.RATE_RAMBLED: Outcome.RAMBLED,
 }
 REHEARSE_TAB, EDIT_TAB = 0, 1
-SAVE_RETRY_MS = 3000
 
 
 class Workspace(QObject):
@@ -66,12 +65,8 @@ class Workspace(QObject):
         self._preferences = preferences
         self._script: Script | None = None
         self.actions_ = Actions(window)
-        self._unsaved_text: dict[int, str] = {}
+        self._text_saver = TextSaver(repository, self)
         self._last_storage_error = ""
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.setInterval(SAVE_RETRY_MS)
-        self._retry_timer.timeout.connect(self._save_pending_text)
         self._build_views()
         build_menus(window, self.actions_)
         self._connect_signals()
@@ -156,6 +151,7 @@ class Workspace(QObject):
         self.progress.edit_requested.connect(self._on_progress_edit_requested)
         self.progress.delete_requested.connect(self._on_progress_delete_requested)
         r.save_failed.connect(self._on_rehearsal_save_failed)
+        self._text_saver.failed.connect(self._on_text_saver_failed)
         r.take_started.connect(self._on_rehearsal_take_started)
         r.ticked.connect(self._on_rehearsal_ticked)
         r.take_saved.connect(self._on_rehearsal_take_saved)
@@ -247,8 +243,7 @@ class Workspace(QObject):
             self._rehearsal.abandon()
 
     def _on_editor_text_edited(self, script_id: int, text: str) -> None:
-        self._unsaved_text[script_id] = text
-        self._save_pending_text()
+        self._text_saver.save(script_id, text)
         self._update_actions()  # an empty script may just have become startable
 
     def _on_commands_library_changed(self, select_id: int | None) -> None:
@@ -374,18 +369,9 @@ class Workspace(QObject):
     def _on_shortcuts_triggered(self) -> None:
         ShortcutsDialog(self.actions_.help_rows(), self.main_window).exec()
 
-    def _save_pending_text(self) -> None:
-        """Write typed text; on failure keep it in memory and try again shortly."""
-        for script_id, text in list(self._unsaved_text.items()):
-            try:
-                self._repository.save_text(script_id, text)
-            except (sqlite3.Error, OSError) as error:
-                self._retry_timer.start()
-                self._report_storage_error(error, "Your typing is kept and saved again "
-                                                  "as soon as the disk allows it.")
-                return
-            del self._unsaved_text[script_id]
-        self._retry_timer.stop()
+    def _on_text_saver_failed(self, message: str) -> None:
+        self._report_storage_error(
+            message, "Your typing is kept and saved again as soon as the disk allows it.")
 
     def _on_rehearsal_save_failed(self, message: str) -> None:
         self._report_storage_error(message, "The take is kept and saved with your next one.")
@@ -401,6 +387,6 @@ class Workspace(QObject):
         if self._rehearsal.running:
             self._rehearsal.abandon()
         self.editor.flush()
-        self._save_pending_text()
+        self._text_saver.save_pending()
         self._rehearsal.retry_unsaved()
         self._preferences.set_layout_state("splitter", self.splitter.saveState())

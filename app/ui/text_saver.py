@@ -1,0 +1,45 @@
+"""Typed script text on its way to the database; kept in memory until a write succeeds."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.storage.repository import Repository
+
+SAVE_RETRY_MS = 3000
+
+
+class TextSaver(QObject):
+    """Saves script text; when the disk refuses, keeps it and tries again every few seconds."""
+
+    failed = Signal(str)  # the database's complaint, for the user
+
+    def __init__(self, repository: Repository, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._pending: dict[int, str] = {}
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(SAVE_RETRY_MS)
+        self._retry_timer.timeout.connect(self.save_pending)
+
+    @property
+    def pending_count(self) -> int:
+        return len(self._pending)
+
+    def save(self, script_id: int, text: str) -> None:
+        self._pending[script_id] = text
+        self.save_pending()
+
+    def save_pending(self) -> None:
+        for script_id, text in list(self._pending.items()):
+            try:
+                self._repository.save_text(script_id, text)
+            except (sqlite3.Error, OSError) as error:
+                self._retry_timer.start()
+                self.failed.emit(str(error))
+                return
+            del self._pending[script_id]
+        self._retry_timer.stop()
