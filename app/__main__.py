@@ -17,15 +17,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="brevity",
         description="Rehearse the 30-second voicemail and the elevator pitch.",
     )
-    parser.add_argument("--data-dir", metavar="PATH",
-                        help="where the database lives (default: the user data directory; "
-                             "also $BREVITY_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="where the database lives (default: the user data directory; also $BREVITY_DATA_DIR)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--smoke", action="store_true",
-                        help="start, open the database, show the window and quit after the "
-                             "first paint (exit 0 when all is well)")
-    parser.add_argument("--screenshot", metavar="FILE.png",
-                        help="with --smoke: save a picture of the window")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start, open the database, show the window and quit after the "
+        "first paint (exit 0 when all is well)",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="with --smoke: save a picture of the window"
+    )
     args = parser.parse_args(argv)
     if args.screenshot and not args.smoke:
         parser.error("--screenshot needs --smoke")
@@ -37,8 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     if not _has_display():
         if not args.smoke:
-            print("brevity: no graphical display found (DISPLAY and WAYLAND_DISPLAY are unset). "
-                  "Run it from a desktop session.", file=sys.stderr)
+            print(
+                "brevity: no graphical display found (DISPLAY and WAYLAND_DISPLAY are unset). "
+                "Run it from a desktop session.",
+                file=sys.stderr,
+            )
             return 1
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke check needs no screen
     from PySide6.QtWidgets import QApplication
@@ -74,7 +83,8 @@ def run(app: object, args: argparse.Namespace) -> int:
     window = MainWindow(preferences)
     if os.environ.get("BREVITY_TIMING"):  # for benchmarks/bench_startup.py
         window.first_painted.connect(
-            lambda: print(f"first_paint_epoch: {time.time():.6f}", file=sys.stderr))
+            lambda: print(f"first_paint_epoch: {time.time():.6f}", file=sys.stderr)
+        )
     startup = _Startup(app, window, preferences, args)
     window.first_painted.connect(startup.load)
     window.show()
@@ -86,8 +96,9 @@ def run(app: object, args: argparse.Namespace) -> int:
 class _Startup:
     """The second stage: database, workspace, chart — each after the previous paint."""
 
-    def __init__(self, app: object, window: object, preferences: object,
-                 args: argparse.Namespace) -> None:
+    def __init__(
+        self, app: object, window: object, preferences: object, args: argparse.Namespace
+    ) -> None:
         self.app, self.window, self.preferences, self.args = app, window, preferences, args
         self.error: str | None = None
         self._db: object = None

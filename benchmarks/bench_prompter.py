@@ -21,8 +21,10 @@ from PySide6.QtWidgets import QApplication
 from app.ui.prompter import Prompter
 
 FRAMES = 300
-SENTENCE = ("Hi Jordan, it's Alex Rivera at 555-201-7788, calling for your advice on a move "
-            "into supply chain planning. ")
+SENTENCE = (
+    "Hi Jordan, it's Alex Rivera at 555-201-7788, calling for your advice on a move "
+    "into supply chain planning. "
+)
 
 
 def _frame_times_ms(prompter: Prompter, width: int, height: int) -> list[float]:

@@ -38,8 +38,9 @@ app.exec()
 
 def _first_paint_ms(command: list[str], env: dict[str, str]) -> float:
     start = time.time()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
-                          cwd=ROOT, check=True)
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT, check=True
+    )
     for line in done.stderr.splitlines():
         if line.startswith("first_paint_epoch:"):
             return (float(line.split(":", 1)[1]) - start) * 1000

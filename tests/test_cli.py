@@ -40,7 +40,10 @@ def _env(tmp_path: Path, *, data_dir: Path | None = None, **extra: str) -> dict[
 
 
 def _brevity(
-    tmp_path: Path, *args: str, data_dir: Path | None = None, python_flags: tuple[str, ...] = (),
+    tmp_path: Path,
+    *args: str,
+    data_dir: Path | None = None,
+    python_flags: tuple[str, ...] = (),
     **extra_env: str,
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -172,10 +175,18 @@ def _data_dir_with_one_take(data: Path) -> None:
         script = repository.list_scripts()[0]  # the one selected when no script was last used
         assert script.id is not None
         revision = repository.revision_for_take(script.id, script.text)
-        repository.add_attempt(Attempt(
-            script_id=script.id, revision_id=revision.id,
-            started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC).isoformat(), duration_s=29.0,
-            target_s=script.target_s, words=70, reached_end=True, outcome=Outcome.GOOD))
+        repository.add_attempt(
+            Attempt(
+                script_id=script.id,
+                revision_id=revision.id,
+                started_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC).isoformat(),
+                duration_s=29.0,
+                target_s=script.target_s,
+                words=70,
+                reached_end=True,
+                outcome=Outcome.GOOD,
+            )
+        )
     finally:
         close_database(db)
 
@@ -189,21 +200,26 @@ def test_pyqtgraph_is_imported_only_after_the_first_paint(tmp_path: Path) -> Non
     data = tmp_path / "profile"
     _data_dir_with_one_take(data)
     result = _brevity(
-        tmp_path, "--smoke", "--data-dir", str(data), python_flags=("-X", "importtime"),
+        tmp_path,
+        "--smoke",
+        "--data-dir",
+        str(data),
+        python_flags=("-X", "importtime"),
         BREVITY_TIMING="1",
     )
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stderr.splitlines()
     painted = [i for i, line in enumerate(lines) if line.startswith("first_paint_epoch:")]
     imported = [
-        i for i, line in enumerate(lines)
+        i
+        for i, line in enumerate(lines)
         if line.startswith("import time:") and line.split("|")[-1].strip() == "pyqtgraph"
     ]
     assert len(painted) == 1, "the app did not report its first paint"
     assert imported, "pyqtgraph was never imported: the chart built no plot"
     assert imported[0] > painted[0], "pyqtgraph was imported before the first paint"
     # The app module itself must have been imported before the paint (sanity of the marker).
-    assert any(line.split("|")[-1].strip() == "app.ui.main_window" for line in lines[:painted[0]])
+    assert any(line.split("|")[-1].strip() == "app.ui.main_window" for line in lines[: painted[0]])
 
 
 def test_help_describes_the_options(tmp_path: Path) -> None:

@@ -28,8 +28,14 @@ def _stub(folder: Path, name: str, body: str) -> None:
 
 def _run(script: Path, *args: str, path: str, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {"PATH": path, "HOME": os.environ.get("HOME", "/tmp"), **env}
-    return subprocess.run(["/bin/sh", str(script), *args], capture_output=True, text=True,
-                          env=environment, timeout=60, check=False)
+    return subprocess.run(
+        ["/bin/sh", str(script), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_a_failing_shim_is_skipped_for_a_python_that_runs(tmp_path: Path) -> None:
@@ -62,11 +68,20 @@ def test_brevity_python_must_really_work(tmp_path: Path) -> None:
 
 
 def test_missing_qt_libraries_are_named_with_their_packages(tmp_path: Path) -> None:
-    _stub(tmp_path, "ldd", 'echo "\tlibxkbcommon.so.0 => not found"; '
-                           'echo "\tlibEGL.so.1 => not found"; '
-                           'echo "\tlibc.so.6 => /lib/libc.so.6"')
-    done = _run(SYSTEM_DEPS, sys.executable, "offscreen",
-                path=f"{tmp_path}:{os.environ['PATH']}", BREVITY_NO_APT="1")
+    _stub(
+        tmp_path,
+        "ldd",
+        'echo "\tlibxkbcommon.so.0 => not found"; '
+        'echo "\tlibEGL.so.1 => not found"; '
+        'echo "\tlibc.so.6 => /lib/libc.so.6"',
+    )
+    done = _run(
+        SYSTEM_DEPS,
+        sys.executable,
+        "offscreen",
+        path=f"{tmp_path}:{os.environ['PATH']}",
+        BREVITY_NO_APT="1",
+    )
     assert done.returncode == 1
     assert "apt-get install --no-install-recommends" in done.stderr
     assert "libxkbcommon0" in done.stderr and "libegl1" in done.stderr
@@ -75,7 +90,12 @@ def test_missing_qt_libraries_are_named_with_their_packages(tmp_path: Path) -> N
 
 def test_nothing_missing_means_nothing_to_do(tmp_path: Path) -> None:
     _stub(tmp_path, "ldd", 'echo "\tlibc.so.6 => /lib/libc.so.6"')
-    done = _run(SYSTEM_DEPS, sys.executable, "offscreen",
-                path=f"{tmp_path}:{os.environ['PATH']}", BREVITY_NO_APT="1")
+    done = _run(
+        SYSTEM_DEPS,
+        sys.executable,
+        "offscreen",
+        path=f"{tmp_path}:{os.environ['PATH']}",
+        BREVITY_NO_APT="1",
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""

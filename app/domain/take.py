@@ -43,9 +43,7 @@ class Take:
         self.script_id = script_id
         self.revision_id = revision_id
         self.word_total = word_total
-        self.countdown = Countdown(
-            clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s
-        )
+        self.countdown = Countdown(clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s)
         self.pacing = Pacing(word_total, words_per_minute)
         self.started_at_utc = ""
 

@@ -108,10 +108,12 @@ _SPECS: dict[ActionId, _Spec] = {
     ActionId.DELETE_SCRIPT: _Spec(
         "De&lete script", ("Ctrl+Del",), "Delete the current script (can be undone)", "delete"
     ),
-    ActionId.GO_TO_SCRIPTS: _Spec("Go to the script &list", ("Ctrl+L",),
-                                  "Move the keyboard focus to the list of scripts"),
-    ActionId.GO_TO_HISTORY: _Spec("Go to the take &history", ("Ctrl+H",),
-                                  "Move the keyboard focus to the history table"),
+    ActionId.GO_TO_SCRIPTS: _Spec(
+        "Go to the script &list", ("Ctrl+L",), "Move the keyboard focus to the list of scripts"
+    ),
+    ActionId.GO_TO_HISTORY: _Spec(
+        "Go to the take &history", ("Ctrl+H",), "Move the keyboard focus to the history table"
+    ),
     ActionId.ALL_SCRIPTS: _Spec(
         "&All scripts in progress",
         ("Ctrl+Shift+A",),

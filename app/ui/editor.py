@@ -141,9 +141,7 @@ class ScriptEditor(QWidget):
         if not name:
             self.name_edit.setText("Untitled script")
             name = "Untitled script"
-        self.details_edited.emit(
-            self._script_id, name, self._kind(), self.target_spin.value()
-        )
+        self.details_edited.emit(self._script_id, name, self._kind(), self.target_spin.value())
         self._update_info()
 
     def _kind(self) -> ScriptKind:

@@ -1,6 +1,5 @@
 """The take history view: a sortable table with an outcome editor and undoable delete."""
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -36,9 +35,7 @@ from app.ui.history_model import (
 from app.ui.outcome_style import outcome_colour
 
 # Room between a right-aligned figure and the text after it; headers line up with the cells.
-_TABLE_STYLE = (
-    "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
-)
+_TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
 
 
 class OutcomeDelegate(QStyledItemDelegate):

@@ -5,7 +5,6 @@ The model never writes: edits of the outcome or the note are *requested* with
 source of truth (the database) and makes a failed write impossible to mistake for a saved one.
 """
 
-
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -39,7 +39,9 @@ class _ScriptDelegate(QStyledItemDelegate):
         return QSize(200, height * 2 + 18)
 
     def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem,
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         self.initStyleOption(option, index)
@@ -59,14 +61,20 @@ class _ScriptDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(role))
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
         elided = painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), half),
-                         Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), half),
+            Qt.AlignmentFlag.AlignVCenter,
+            elided,
+        )
         painter.setFont(option.font)
         muted = palette.color(role)
         muted.setAlphaF(0.7)
         painter.setPen(muted)
-        painter.drawText(QRect(rect.left(), rect.top() + half, rect.width(), half),
-                         Qt.AlignmentFlag.AlignVCenter, str(index.data(_SUBTITLE_ROLE)))
+        painter.drawText(
+            QRect(rect.left(), rect.top() + half, rect.width(), half),
+            Qt.AlignmentFlag.AlignVCenter,
+            str(index.data(_SUBTITLE_ROLE)),
+        )
         painter.restore()
 
 

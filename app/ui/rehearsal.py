@@ -31,7 +31,7 @@ class Rehearsal(QObject):
     take_cancelled = Signal()  # stopped during the lead-in: nothing happened, nothing saved
     attempt_updated = Signal(object)  # Attempt, after a rating or a note
     pace_changed = Signal(float, bool)  # words per minute, fitted to the target?
-    save_failed = Signal(str)  # the database refused a take; it is kept and retried
+    save_failed = Signal(str, str)  # the database's complaint, what happens now
 
     def __init__(
         self,
@@ -87,7 +87,11 @@ class Rehearsal(QObject):
         words = word_count(text)
         if words == 0:
             return
-        revision = self._repository.revision_for_take(script.id, text)
+        try:
+            revision = self._repository.revision_for_take(script.id, text)
+        except (sqlite3.Error, OSError) as error:  # a take that cannot be logged is not started
+            self.save_failed.emit(str(error), "The take was not started.")
+            return
         self._take = Take(
             self._clock,
             script_id=script.id,
@@ -146,7 +150,7 @@ class Rehearsal(QObject):
             try:
                 saved = self._repository.add_attempt(self._unsaved[0])
             except (sqlite3.Error, OSError) as error:
-                self.save_failed.emit(str(error))
+                self.save_failed.emit(str(error), "The take is kept and saved with your next one.")
                 return None
             self._unsaved.pop(0)
         return saved

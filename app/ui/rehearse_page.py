@@ -45,8 +45,9 @@ class RehearsePage(QWidget):
             self.prompter.set_hint(NO_SCRIPT_HINT)
             return
         self.prompter.set_hint(READY_HINT if startable else EMPTY_HINT)
-        self.countdown_view.show_reading(Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False),
-                                         target_s)
+        self.countdown_view.show_reading(
+            Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False), target_s
+        )
         self.countdown_view.show_pace(*pace)
 
     def show_started(self) -> None:

@@ -16,9 +16,7 @@ class ScriptCommands(QObject):
     library_changed = Signal(object)  # id of the script to select, or None
     script_created = Signal(int)
 
-    def __init__(
-        self, repository: Repository, undo_bar: UndoBar, dialog_parent: QWidget
-    ) -> None:
+    def __init__(self, repository: Repository, undo_bar: UndoBar, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
         self._repository = repository
         self._undo_bar = undo_bar
@@ -27,8 +25,13 @@ class ScriptCommands(QObject):
     def new_script(self) -> None:
         kind = ScriptKind.VOICEMAIL
         script = self._repository.add_script(
-            Script(name=self._unique_name("New voicemail"), kind=kind,
-                   target_s=kind.default_target_s, text=""))
+            Script(
+                name=self._unique_name("New voicemail"),
+                kind=kind,
+                target_s=kind.default_target_s,
+                text="",
+            )
+        )
         assert script.id is not None
         self.library_changed.emit(script.id)
         self.script_created.emit(script.id)
@@ -36,13 +39,15 @@ class ScriptCommands(QObject):
     def duplicate(self, script: Script) -> None:
         assert script.id is not None
         copy = self._repository.duplicate_script(
-            script.id, self._unique_name(f"{script.name} (copy)"))
+            script.id, self._unique_name(f"{script.name} (copy)")
+        )
         self.library_changed.emit(copy.id)
 
     def rename(self, script: Script) -> None:
         assert script.id is not None
         name, accepted = QInputDialog.getText(
-            self._dialog_parent, "Rename script", "Name:", text=script.name)
+            self._dialog_parent, "Rename script", "Name:", text=script.name
+        )
         if accepted and name.strip():
             self._repository.rename_script(script.id, name.strip())
             self.library_changed.emit(script.id)
@@ -50,8 +55,15 @@ class ScriptCommands(QObject):
     def update_details(self, script_id: int, name: str, kind: ScriptKind, target_s: float) -> None:
         current = self._repository.get_script(script_id)
         self._repository.update_script(
-            Script(name=name, kind=kind, target_s=target_s, text=current.text, id=script_id,
-                   words_per_minute=current.words_per_minute))
+            Script(
+                name=name,
+                kind=kind,
+                target_s=target_s,
+                text=current.text,
+                id=script_id,
+                words_per_minute=current.words_per_minute,
+            )
+        )
         self.library_changed.emit(script_id)
 
     def delete(self, script: Script) -> None:

@@ -117,13 +117,16 @@ class StatsPanel(QWidget):
             self._stack.setCurrentWidget(self.hint_label)
             return
         self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
-        self.streak_card.set_value(_plural(summary.daily_streak, "day"),
-                                   "in a row" if summary.daily_streak else "start today")
+        self.streak_card.set_value(
+            _plural(summary.daily_streak, "day"),
+            "in a row" if summary.daily_streak else "start today",
+        )
         self.streak_card.setToolTip("Days in a row with at least one take")
         if summary.personal_best_s is None:
             self.best_card.set_value(DASH, "none yet")
-            self.best_card.setToolTip("Your best is the shortest take that reached the end "
-                                      "and went well (nailed or good)")
+            self.best_card.setToolTip(
+                "Your best is the shortest take that reached the end and went well (nailed or good)"
+            )
         else:
             self.best_card.set_value(format_seconds(summary.personal_best_s), "fastest")
             self.best_card.setToolTip("Your shortest take that reached the end and went well")
@@ -131,7 +134,8 @@ class StatsPanel(QWidget):
             self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
             self.on_target_card.setToolTip(
                 f"{summary.on_target} of your last {_plural(summary.considered, 'take')} "
-                "finished within the target")
+                "finished within the target"
+            )
         else:
             self.on_target_card.set_value(DASH, "no takes yet")
         self.trend_card.set_value(*self._trend_text(summary.trend_s))

@@ -106,8 +106,13 @@ class Workspace(QObject):
         self.main_window.install(central)
         self.toolbar = build_toolbar(self.main_window, self.actions_)
         self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
-        for widget in (self.library.list, self.progress.history.table, self.editor.name_edit,
-                       self.editor.kind_combo, self.editor.target_spin):
+        for widget in (
+            self.library.list,
+            self.progress.history.table,
+            self.editor.name_edit,
+            self.editor.kind_combo,
+            self.editor.target_spin,
+        ):
             widget.installEventFilter(self._arrow_guard)
 
     def _connect_signals(self) -> None:
@@ -129,7 +134,8 @@ class Workspace(QObject):
         c = self.commands
         a[ActionId.NEW_SCRIPT].triggered.connect(self._on_new_script_triggered)
         a[ActionId.DUPLICATE_SCRIPT].triggered.connect(
-            lambda: self._with_current_script(c.duplicate))
+            lambda: self._with_current_script(c.duplicate)
+        )
         a[ActionId.RENAME_SCRIPT].triggered.connect(lambda: self._with_current_script(c.rename))
         a[ActionId.DELETE_SCRIPT].triggered.connect(lambda: self._with_current_script(c.delete))
         c.library_changed.connect(self._on_commands_library_changed)
@@ -194,7 +200,8 @@ class Workspace(QObject):
             text = self.editor.text()
             target = self._script.target_s if self._script else None
             self.rehearse_page.show_at_rest(
-                text, target, self._rehearsal.pace_for(text), word_count(text) > 0)
+                text, target, self._rehearsal.pace_for(text), word_count(text) > 0
+            )
 
     def _update_actions(self) -> None:
         a = self.actions_
@@ -214,8 +221,12 @@ class Workspace(QObject):
         for action_id in (*_RATING_ACTIONS, ActionId.ADD_NOTE):
             a[action_id].setEnabled(rated)
         a[ActionId.ABANDON].setEnabled(running or self.main_window.isFullScreen())
-        idle_only = (ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT,
-                     ActionId.FIT_PACE)
+        idle_only = (
+            ActionId.DUPLICATE_SCRIPT,
+            ActionId.RENAME_SCRIPT,
+            ActionId.DELETE_SCRIPT,
+            ActionId.FIT_PACE,
+        )
         for action_id in idle_only:
             a[action_id].setEnabled(self._script is not None and not running)
         for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
@@ -371,10 +382,11 @@ class Workspace(QObject):
 
     def _on_text_saver_failed(self, message: str) -> None:
         self._report_storage_error(
-            message, "Your typing is kept and saved again as soon as the disk allows it.")
+            message, "Your typing is kept and saved again as soon as the disk allows it."
+        )
 
-    def _on_rehearsal_save_failed(self, message: str) -> None:
-        self._report_storage_error(message, "The take is kept and saved with your next one.")
+    def _on_rehearsal_save_failed(self, message: str, consequence: str) -> None:
+        self._report_storage_error(message, consequence)
 
     def _report_storage_error(self, error: object, consequence: str) -> None:
         text = f"Brevity could not write to its database: {error}\n\n{consequence}"

@@ -41,8 +41,8 @@ def brevity(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
     db = open_database(tmp_path / "brevity.sqlite3")
     repository = Repository(db)
     script = repository.add_script(
-        Script(name="Voicemail to Jordan", kind=ScriptKind.VOICEMAIL, target_s=30.0,
-               text=VOICEMAIL))
+        Script(name="Voicemail to Jordan", kind=ScriptKind.VOICEMAIL, target_s=30.0, text=VOICEMAIL)
+    )
     preferences = Preferences(tmp_path / "settings.ini")
     rehearsal = Rehearsal(repository, clock, preferences)
     main_window = MainWindow(preferences)

@@ -91,7 +91,8 @@ def _deleted_at(tmp_path: Path, attempt_id: int) -> str | None:
     connection = sqlite3.connect(tmp_path / "brevity.sqlite3")
     try:
         (value,) = connection.execute(
-            "SELECT deleted_at FROM attempts WHERE id = ?", [attempt_id]).fetchone()
+            "SELECT deleted_at FROM attempts WHERE id = ?", [attempt_id]
+        ).fetchone()
         return value if value is None else str(value)
     finally:
         connection.close()
@@ -106,9 +107,7 @@ def _duplicate(qtbot: QtBot, app: App) -> int:
 
 
 # --- library: new, rename, duplicate, delete -------------------------------------------------
-def test_ctrl_n_creates_a_script_and_the_name_field_renames_it(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_ctrl_n_creates_a_script_and_the_name_field_renames_it(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     _key(qtbot, brevity, Qt.Key.Key_N, CTRL)
     new_id = window.library.current_id()
@@ -238,9 +237,7 @@ def test_choosing_a_kind_stores_it_and_the_library_shows_it(qtbot: QtBot, brevit
     assert window.editor.kind_combo.currentText() == "Elevator pitch"
 
 
-def test_choosing_a_kind_applies_its_default_target_everywhere(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_choosing_a_kind_applies_its_default_target_everywhere(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     _key(qtbot, brevity, Qt.Key.Key_E, CTRL)
     _choose_kind(brevity, ScriptKind.ELEVATOR_PITCH)
@@ -272,9 +269,7 @@ def test_up_in_the_target_box_steps_the_target_not_the_pace(qtbot: QtBot, brevit
     assert spin.value() == 31.0
 
 
-def test_typing_a_target_updates_the_database_and_the_next_take(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_typing_a_target_updates_the_database_and_the_next_take(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     _key(qtbot, brevity, Qt.Key.Key_E, CTRL)
     spin = window.editor.target_spin
@@ -341,9 +336,7 @@ def test_editing_the_last_takes_outcome_in_the_history_updates_the_panel(
     assert window.outcome_panel.buttons[Outcome.NAILED].isChecked()
 
 
-def test_editing_an_older_takes_outcome_leaves_the_panel_alone(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_editing_an_older_takes_outcome_leaves_the_panel_alone(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     older = _take(qtbot, brevity, 28.0)
     latest = _take(qtbot, brevity, 29.0)
@@ -453,9 +446,7 @@ def test_ctrl_m_mirrors_the_prompter_and_remembers_it(
 
 
 # --- lead-in ---------------------------------------------------------------------------------
-def test_lead_in_counts_down_can_be_cancelled_and_is_not_timed(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_lead_in_counts_down_can_be_cancelled_and_is_not_timed(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     brevity.preferences.lead_in_s = 3
     _key(qtbot, brevity, Qt.Key.Key_Space)
@@ -474,8 +465,10 @@ def test_lead_in_counts_down_can_be_cancelled_and_is_not_timed(
     assert window.countdown_view.time_label.text() == "2"
 
     # Space during the lead-in cancels: nothing is saved, nothing is left running.
-    with qtbot.waitSignal(brevity.rehearsal.take_cancelled), \
-            qtbot.assertNotEmitted(brevity.rehearsal.take_saved):
+    with (
+        qtbot.waitSignal(brevity.rehearsal.take_cancelled),
+        qtbot.assertNotEmitted(brevity.rehearsal.take_saved),
+    ):
         _key(qtbot, brevity, Qt.Key.Key_Space)
     assert not brevity.rehearsal.running
     assert brevity.repository.list_attempts() == []
@@ -495,9 +488,7 @@ def test_lead_in_counts_down_can_be_cancelled_and_is_not_timed(
     assert attempt.outcome is Outcome.UNRATED
 
 
-def test_lead_in_digit_matches_the_countdown_on_whole_seconds(
-    qtbot: QtBot, brevity: App
-) -> None:
+def test_lead_in_digit_matches_the_countdown_on_whole_seconds(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
     brevity.preferences.lead_in_s = 3
     _key(qtbot, brevity, Qt.Key.Key_Space)  # start() ticks once at the very instant

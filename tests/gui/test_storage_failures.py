@@ -33,8 +33,7 @@ class _Refusing:
 @pytest.fixture
 def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     return shown
 
 
@@ -76,3 +75,12 @@ def test_typing_is_kept_until_it_can_be_saved(
     monkeypatch.setattr(brevity.repository, "save_text", refusing.original)
     brevity.main_window.close()  # closing retries what is pending
     assert brevity.repository.get_script(brevity.script.id).text.endswith("Talk soon. Bye.")
+
+
+def test_a_take_that_cannot_be_logged_does_not_start(
+    qtbot: QtBot, brevity: App, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    _Refusing(monkeypatch, brevity.repository, "revision_for_take")
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Space)
+    assert not brevity.rehearsal.running
+    assert len(warnings) == 1

@@ -26,8 +26,15 @@ def test_remaining_follows_the_clock_not_ticks(clock: FakeClock) -> None:
 
 @pytest.mark.parametrize(
     ("elapsed", "phase"),
-    [(0.0, Phase.CALM), (19.9, Phase.CALM), (20.0, Phase.CLOSING), (29.99, Phase.CLOSING),
-     (30.0, Phase.CLOSING), (30.01, Phase.OVERTIME), (95.0, Phase.OVERTIME)],
+    [
+        (0.0, Phase.CALM),
+        (19.9, Phase.CALM),
+        (20.0, Phase.CLOSING),
+        (29.99, Phase.CLOSING),
+        (30.0, Phase.CLOSING),
+        (30.01, Phase.OVERTIME),
+        (95.0, Phase.OVERTIME),
+    ],
 )
 def test_bands(clock: FakeClock, elapsed: float, phase: Phase) -> None:
     countdown = Countdown(clock, 30.0, amber_last_s=10.0)

@@ -15,7 +15,14 @@ from app.domain.script import (
 
 def test_words_split_on_whitespace_and_skip_lone_punctuation() -> None:
     assert words("Hi Jordan, it's Alex — my co-worker's number is 555-201-7788.") == [
-        "Hi", "Jordan,", "it's", "Alex", "my", "co-worker's", "number", "is",
+        "Hi",
+        "Jordan,",
+        "it's",
+        "Alex",
+        "my",
+        "co-worker's",
+        "number",
+        "is",
         "555-201-7788.",
     ]
 

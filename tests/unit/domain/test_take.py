@@ -16,8 +16,13 @@ def _take(clock: FakeClock, **overrides: float) -> Take:
     params: dict[str, float] = {"lead_in_s": 0.0}
     params.update(overrides)
     return Take(
-        clock, script_id=1, revision_id=7, word_total=76, target_s=30.0,
-        words_per_minute=fitted_wpm(76, 30.0), **params,  # type: ignore[arg-type]
+        clock,
+        script_id=1,
+        revision_id=7,
+        word_total=76,
+        target_s=30.0,
+        words_per_minute=fitted_wpm(76, 30.0),
+        **params,  # type: ignore[arg-type]
     )
 
 
