@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeyEvent, QKeySequence
 
+from app.domain.attempt import Outcome
 from app.ui.theme import is_dark, line_icon
 
 
@@ -127,6 +128,14 @@ _SPECS: dict[ActionId, _Spec] = {
 }
 
 
+RATING_ACTIONS: dict[ActionId, Outcome] = {
+    ActionId.RATE_NAILED: Outcome.NAILED,
+    ActionId.RATE_GOOD: Outcome.GOOD,
+    ActionId.RATE_STUMBLED: Outcome.STUMBLED,
+    ActionId.RATE_RAMBLED: Outcome.RAMBLED,
+}
+
+
 class Actions:
     """Creates every action once, parented to the main window."""
 
@@ -157,6 +166,40 @@ class Actions:
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())
+
+    def update_state(
+        self,
+        *,
+        has_script: bool,
+        startable: bool,
+        running: bool,
+        rateable: bool,
+        full_screen: bool,
+    ) -> None:
+        """Enable what makes sense now; the Start action turns into Stop during a take."""
+        start = self[ActionId.START_STOP]
+        start.setEnabled(running or startable)
+        start.setText("&Stop take" if running else "&Start take")
+        start.setIconText("Stop" if running else "Start")
+        start.setIcon(self.icon("stop" if running else "play"))
+        if running:
+            start.setToolTip("Stop and save the take (Space)")
+        else:
+            start.setToolTip(
+                "Start a take (Space)" if startable else "This script is empty — write it first"
+            )
+        for action_id in (*RATING_ACTIONS, ActionId.ADD_NOTE):
+            self[action_id].setEnabled(rateable)
+        self[ActionId.ABANDON].setEnabled(running or full_screen)
+        for action_id in (
+            ActionId.DUPLICATE_SCRIPT,
+            ActionId.RENAME_SCRIPT,
+            ActionId.DELETE_SCRIPT,
+            ActionId.FIT_PACE,
+        ):
+            self[action_id].setEnabled(has_script and not running)
+        for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
+            self[action_id].setEnabled(has_script)
 
     def help_rows(self) -> list[tuple[str, str]]:
         """(keys, what it does) for the shortcuts dialog."""

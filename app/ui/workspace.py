@@ -24,7 +24,7 @@ from app.domain.script import Script, median_pace_wpm, word_count
 from app.domain.stats import encouragement
 from app.domain.take import Frame
 from app.storage.repository import Repository
-from app.ui.actions import ActionId, Actions, ArrowKeysForLists
+from app.ui.actions import RATING_ACTIONS, ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
 from app.ui.editor import ScriptEditor
 from app.ui.library import ScriptLibrary
@@ -39,12 +39,6 @@ from app.ui.text_saver import TextSaver
 from app.ui.theme import apply_theme
 from app.ui.undo_bar import UndoBar
 
-_RATING_ACTIONS = {
-    ActionId.RATE_NAILED: Outcome.NAILED,
-    ActionId.RATE_GOOD: Outcome.GOOD,
-    ActionId.RATE_STUMBLED: Outcome.STUMBLED,
-    ActionId.RATE_RAMBLED: Outcome.RAMBLED,
-}
 REHEARSE_TAB, EDIT_TAB = 0, 1
 
 
@@ -119,7 +113,7 @@ class Workspace(QObject):
         a, r = self.actions_, self._rehearsal
         a[ActionId.START_STOP].triggered.connect(self._on_start_stop_triggered)
         a[ActionId.ABANDON].triggered.connect(self._on_abandon_triggered)
-        for action_id, outcome in _RATING_ACTIONS.items():
+        for action_id, outcome in RATING_ACTIONS.items():
             a[action_id].triggered.connect(lambda _=False, o=outcome: r.rate(o))
         a[ActionId.ADD_NOTE].triggered.connect(self.outcome_panel.note_edit.setFocus)
         a[ActionId.PACE_UP].triggered.connect(lambda: r.nudge(True, self.editor.text()))
@@ -204,33 +198,13 @@ class Workspace(QObject):
             )
 
     def _update_actions(self) -> None:
-        a = self.actions_
-        running = self._rehearsal.running
-        can_start = self._script is not None and word_count(self.editor.text()) > 0
-        start = a[ActionId.START_STOP]
-        start.setEnabled(running or can_start)
-        start.setText("&Stop take" if running else "&Start take")
-        start.setIconText("Stop" if running else "Start")
-        start.setIcon(self.actions_.icon("stop" if running else "play"))
-        start.setToolTip(
-            "Stop and save the take (Space)"
-            if running
-            else ("Start a take (Space)" if can_start else "This script is empty — write it first")
+        self.actions_.update_state(
+            has_script=self._script is not None,
+            startable=self._script is not None and word_count(self.editor.text()) > 0,
+            running=self._rehearsal.running,
+            rateable=self._rehearsal.last_attempt is not None and not self._rehearsal.running,
+            full_screen=self.main_window.isFullScreen(),
         )
-        rated = self._rehearsal.last_attempt is not None and not running
-        for action_id in (*_RATING_ACTIONS, ActionId.ADD_NOTE):
-            a[action_id].setEnabled(rated)
-        a[ActionId.ABANDON].setEnabled(running or self.main_window.isFullScreen())
-        idle_only = (
-            ActionId.DUPLICATE_SCRIPT,
-            ActionId.RENAME_SCRIPT,
-            ActionId.DELETE_SCRIPT,
-            ActionId.FIT_PACE,
-        )
-        for action_id in idle_only:
-            a[action_id].setEnabled(self._script is not None and not running)
-        for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
-            a[action_id].setEnabled(self._script is not None)
 
     def _change_font(self, factor: float) -> None:
         size = round(self.prompter.font_px() * factor)
