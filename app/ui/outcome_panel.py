@@ -38,7 +38,8 @@ class OutcomePanel(QFrame):
         self.buttons: dict[Outcome, QPushButton] = {}
         self._group = QButtonGroup(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel("How did it go?"))
+        self.question_label = QLabel("How did it go?")
+        row.addWidget(self.question_label)
         for number, outcome in enumerate(RATED_OUTCOMES, start=1):
             button = QPushButton(f"{number}  {outcome.label}")
             button.setCheckable(True)
@@ -68,6 +69,9 @@ class OutcomePanel(QFrame):
         self.result_label.setText(self._result_text(attempt))
         self.cheer_label.setText(cheer)
         self.set_outcome(attempt.outcome)
+        rateable = attempt.outcome is not Outcome.ABANDONED  # an abandoned take stays so
+        for widget in (self.question_label, *self.buttons.values()):
+            widget.setVisible(rateable)
         self.note_edit.setText(attempt.note)
         self.show()
 

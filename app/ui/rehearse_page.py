@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.domain.attempt import Attempt
+from app.domain.attempt import Attempt, Outcome
 from app.domain.countdown import Phase, Reading
 from app.domain.take import Frame
 from app.ui.countdown_view import CountdownView
@@ -15,6 +15,7 @@ from app.ui.prompter import Prompter
 
 READY_HINT = "Space to start · ↑/↓ pace · F1 all shortcuts"
 RATE_HINT = "Rate it with 1–4 · Space to try again"
+AGAIN_HINT = "Space to try again"
 EMPTY_HINT = "This script is empty — write it in the Edit tab (Ctrl+E) first"
 NO_SCRIPT_HINT = "Create a script with Ctrl+N to start rehearsing"
 
@@ -64,4 +65,5 @@ class RehearsePage(QWidget):
 
     def show_saved(self, attempt: Attempt, cheer: str) -> None:
         self.outcome_panel.show_attempt(attempt, cheer)
-        self.prompter.set_hint(RATE_HINT)
+        abandoned = attempt.outcome is Outcome.ABANDONED
+        self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)

@@ -219,3 +219,17 @@ def test_focus_shortcuts_reach_the_list_and_the_history(qtbot: QtBot, brevity: A
     assert window.library.list.hasFocus()
     qtbot.keyClick(window.library.list, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert window.progress.history.table.hasFocus()
+
+
+def test_an_abandoned_take_is_not_offered_for_rating(qtbot: QtBot, brevity: App) -> None:
+    panel = brevity.window.outcome_panel
+    _space(qtbot, brevity)
+    brevity.clock.advance(4.0)
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Escape)
+    assert panel.isVisible()
+    assert not any(button.isVisible() for button in panel.buttons.values())
+    assert "Abandoned" in panel.result_label.text()
+    _space(qtbot, brevity)
+    brevity.clock.advance(10.0)
+    _space(qtbot, brevity)
+    assert all(button.isVisible() for button in panel.buttons.values())
