@@ -15,7 +15,6 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 # Never let a test read or write the real user's profile.
 os.environ.pop("BREVITY_DATA_DIR", None)
-os.environ["XDG_CONFIG_HOME"] = os.environ.get("BREVITY_TEST_CONFIG_HOME", "/nonexistent-brevity")
 
 pytest_plugins = ["tests.helpers.fixtures"]
 
