@@ -37,6 +37,7 @@ class ScriptEditor(QWidget):
         self._words_per_minute = 150.0
         self._pace_is_users = False
         self._dirty = False
+        self._shown_details: tuple[str, ScriptKind, float] | None = None
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Script name")
         self.name_edit.setAccessibleName("Script name")
@@ -91,7 +92,11 @@ class ScriptEditor(QWidget):
 
     # --- what others call -------------------------------------------------------------------
     def show_script(self, script: Script | None) -> None:
-        self.flush()
+        """Edit ``script``. For the script already shown only its details are refreshed:
+        the text being typed is newer than any stored copy and is never replaced."""
+        same = script is not None and script.id == self._script_id
+        if not same:
+            self.flush()
         self._script_id = script.id if script else None
         self.setEnabled(script is not None)
         blockers = [
@@ -101,8 +106,10 @@ class ScriptEditor(QWidget):
         self.name_edit.setText(script.name if script else "")
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(script.kind) if script else 0)
         self.target_spin.setValue(script.target_s if script else 30.0)
-        self.text_edit.setPlainText(script.text if script else "")
+        if not same:
+            self.text_edit.setPlainText(script.text if script else "")
         del blockers
+        self._shown_details = self._details()
         self._update_info()
 
     def set_pace(self, words_per_minute: float, users_own: bool) -> None:
@@ -122,13 +129,14 @@ class ScriptEditor(QWidget):
             self._save_timer.stop()
         if self._script_id is not None and self._dirty:
             self._dirty = False
+            self._update_info()
             self.text_edited.emit(self._script_id, self.text())
 
     # --- reactions --------------------------------------------------------------------------
     def _on_text_changed(self) -> None:
+        # Per keystroke only a timer restart: counting words waits for the pause in typing.
         self._dirty = True
         self._save_timer.start()
-        self._update_info()
 
     def _on_kind_activated(self, _index: int) -> None:
         self.target_spin.setValue(self._kind().default_target_s)
@@ -137,12 +145,17 @@ class ScriptEditor(QWidget):
     def _emit_details(self) -> None:
         if self._script_id is None:
             return
-        name = self.name_edit.text().strip()
-        if not name:
+        if not self.name_edit.text().strip():
             self.name_edit.setText("Untitled script")
-            name = "Untitled script"
-        self.details_edited.emit(self._script_id, name, self._kind(), self.target_spin.value())
+        details = self._details()
+        if details == self._shown_details:  # focus left a field without a change
+            return
+        self._shown_details = details
+        self.details_edited.emit(self._script_id, *details)
         self._update_info()
+
+    def _details(self) -> tuple[str, ScriptKind, float]:
+        return self.name_edit.text().strip(), self._kind(), self.target_spin.value()
 
     def _kind(self) -> ScriptKind:
         # Qt hands StrEnum item data back as a plain str: convert it back.

@@ -99,6 +99,8 @@ class ScriptLibrary(QWidget):
         self.list.currentItemChanged.connect(self._on_list_current_changed)
 
     def show_scripts(self, scripts: list[Script], current_id: int | None) -> None:
+        """List ``scripts`` with ``current_id`` (or the first) selected, without signalling:
+        the caller already knows which script it is showing."""
         blocker = QSignalBlocker(self.list)
         self.list.clear()
         for script in scripts:
@@ -107,17 +109,10 @@ class ScriptLibrary(QWidget):
             item.setData(_SUBTITLE_ROLE, f"{script.kind.label} · {script.target_s:.0f} s")
             item.setToolTip(f"{script.name}\n{script.kind.label}, target {script.target_s:.0f} s")
             self.list.addItem(item)
+        rows = [self.list.item(row).data(_ID_ROLE) for row in range(self.list.count())]
+        if rows:
+            self.list.setCurrentRow(rows.index(current_id) if current_id in rows else 0)
         del blocker
-        self.select(current_id)
-
-    def select(self, script_id: int | None) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(_ID_ROLE) == script_id:
-                self.list.setCurrentItem(item)
-                return
-        if self.list.count():
-            self.list.setCurrentRow(0)
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()

@@ -75,6 +75,10 @@ class ProgressPanel(QWidget):
         attempts, target_s = self._shown
         chart.show_attempts(attempts, target_s, personal_best(attempts))
 
+    def attempts(self) -> list[Attempt]:
+        """The takes shown now, oldest first."""
+        return self._shown[0]
+
     def set_frozen(self, frozen: bool) -> None:
         self._frozen = frozen
         if self.chart is not None:

@@ -63,10 +63,13 @@ class Rehearsal(QObject):
         return self._script
 
     def set_script(self, script: Script | None) -> None:
-        if self.running:
+        """Rehearse ``script`` from now on; new details of the same script keep its last take."""
+        same = script is not None and self._script is not None and script.id == self._script.id
+        if self.running and not same:
             self.abandon()
         self._script = script
-        self.last_attempt = None
+        if not same:
+            self.last_attempt = None
         self.pace_changed.emit(*self.pace_for(script.text if script else ""))
 
     def pace_for(self, text: str) -> tuple[float, bool]:

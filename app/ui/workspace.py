@@ -169,17 +169,20 @@ class Workspace(QObject):
 
     # --- scripts ----------------------------------------------------------------------------
     def _reload_scripts(self, select_id: int | None) -> None:
-        scripts = self._repository.list_scripts()
-        self.library.show_scripts(scripts, select_id)
-        if not scripts:
-            self._show_script(None)
+        """List the scripts again (names, kinds, targets may have changed) and show one."""
+        self.library.show_scripts(self._repository.list_scripts(), select_id)
+        current = self.library.current_id()
+        self._show_script(self._repository.get_script(current) if current is not None else None)
 
     def _show_script(self, script: Script | None) -> None:
+        """Make ``script`` current, or refresh it when it already is."""
+        switching = script is None or self._script is None or script.id != self._script.id
         self._script = script
         self._preferences.last_script_id = script.id if script else None
         self.editor.show_script(script)
         self._rehearsal.set_script(script)
-        self.outcome_panel.hide()
+        if switching:
+            self.outcome_panel.hide()
         self._update_pace_estimate()
         self._refresh_prompter()
         self._refresh_progress()
@@ -232,7 +235,6 @@ class Workspace(QObject):
         self._update_actions()  # an empty script may just have become startable
 
     def _on_commands_library_changed(self, select_id: int | None) -> None:
-        self._script = None  # force a reload: name, kind or target may have changed
         self._reload_scripts(select_id)
 
     def _on_commands_script_created(self, _script_id: int) -> None:
@@ -277,12 +279,14 @@ class Workspace(QObject):
 
     def _on_rehearsal_take_saved(self, attempt: Attempt) -> None:
         self.progress.set_frozen(False)
-        attempts = self._repository.list_attempts(attempt.script_id)
+        self._refresh_progress()
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
-        self.rehearse_page.show_saved(attempt, encouragement(attempts, attempt, tz))
+        # The progress panel has just read this script's takes (or all of them, which
+        # encouragement narrows to the take's own script): no second query.
+        cheer = encouragement(self.progress.attempts(), attempt, tz)
+        self.rehearse_page.show_saved(attempt, cheer)
         self._update_pace_estimate()
-        self._refresh_progress()
         self._update_actions()
 
     def _on_rehearsal_take_cancelled(self) -> None:

@@ -164,8 +164,11 @@ def test_font_size_keys_change_and_remember_the_size(qtbot: QtBot, brevity: App)
 
 
 def test_an_empty_script_cannot_be_started(qtbot: QtBot, brevity: App) -> None:
-    brevity.repository.save_text(brevity.script.id, "   ")
-    brevity.window._show_script(brevity.repository.get_script(brevity.script.id))
+    # The user empties the script in the editor; the pause in typing saves it.
+    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
+    brevity.window.editor.text_edit.setPlainText("   ")
+    brevity.window.editor.flush()
+    brevity.window.tabs.setCurrentIndex(REHEARSE_TAB)
     from app.ui.actions import ActionId
 
     start = brevity.window.actions_[ActionId.START_STOP]
@@ -233,3 +236,33 @@ def test_an_abandoned_take_is_not_offered_for_rating(qtbot: QtBot, brevity: App)
     brevity.clock.advance(10.0)
     _space(qtbot, brevity)
     assert all(button.isVisible() for button in panel.buttons.values())
+
+
+def test_changing_details_while_typing_keeps_the_typed_text(qtbot: QtBot, brevity: App) -> None:
+    editor = brevity.window.editor
+    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
+    editor.text_edit.setFocus()
+    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor.text_edit, " Bye.")
+    assert editor.has_pending_save()
+    # Picking another kind at once (before the typing pause) reloads the script's details.
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("elevator_pitch"))
+    editor.kind_combo.activated.emit(editor.kind_combo.currentIndex())
+    assert editor.text().endswith(" Bye.")
+    brevity.window.tabs.setCurrentIndex(REHEARSE_TAB)
+    stored = brevity.repository.get_script(brevity.script.id)
+    assert stored.text.endswith(" Bye.")
+    assert stored.target_s == 45.0
+
+
+def test_renaming_after_a_take_keeps_it_rateable(qtbot: QtBot, brevity: App) -> None:
+    _space(qtbot, brevity)
+    brevity.clock.advance(12.0)
+    _space(qtbot, brevity)
+    brevity.window.commands.update_details(
+        brevity.script.id, "Jordan, second try", brevity.script.kind, 30.0
+    )
+    assert brevity.window.outcome_panel.isVisible()
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_2)
+    (attempt,) = brevity.repository.list_attempts(brevity.script.id)
+    assert attempt.outcome is Outcome.GOOD
