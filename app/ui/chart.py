@@ -1,7 +1,7 @@
 """The progress chart: one point per take (length against take number), coloured by outcome.
 
 pyqtgraph is imported only when the plot is first built: the first time there is a take to
-draw, or on ``ensure_plot()``. Importing it costs a noticeable fraction of a second, so the
+draw. Importing it costs a noticeable fraction of a second, so the
 app creates this widget only after its first window has painted.
 
 Each outcome has its own ScatterPlotItem with a single brush and symbol; pyqtgraph 0.14
@@ -32,8 +32,7 @@ _EMPTY_HTML = (
 )
 _POINT_SIZE = 11
 _RING_SIZE = 24
-_HEADROOM = 1.25  # the y axis reaches 25 % above the longest take, leaving room for labels
-_FALLBACK_COLOURS = {True: ("#1e2227", "#e6e6e6"), False: ("#ffffff", "#1f2328")}
+_HEADROOM = 1.6  # the y axis reaches 60 % above the longest take: room for the 2-row legend
 
 Series = dict[Outcome, list[tuple[float, float]]]
 
@@ -147,8 +146,7 @@ class _Plot:
         self.best_label.setVisible(True)
 
     def set_view(self, count: int, top_s: float) -> None:
-        # Headroom above the highest point keeps the legend clear of the data.
-        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s * 1.3), padding=0)
+        self.item.setRange(xRange=(0.5, count + 0.5), yRange=(0.0, top_s), padding=0)
         take_step, seconds_step = _round_step(count, 10), _round_step(top_s, 6)
         self.item.getAxis("bottom").setTickSpacing(take_step, take_step)
         self.item.getAxis("left").setTickSpacing(seconds_step, seconds_step)
@@ -201,7 +199,6 @@ class ProgressChart(QWidget):
         self._redraw_all = True  # False while only appends are pending
         self._dirty = False
         self._frozen = False
-        self._dark: bool | None = None  # None: follow the palette
         self._plot: _Plot | None = None
         self._empty_label = QLabel(_EMPTY_HTML, self)
         self._empty_label.setTextFormat(Qt.TextFormat.RichText)
@@ -220,35 +217,28 @@ class ProgressChart(QWidget):
     def show_attempts(
         self, attempts: Sequence[Attempt], target_s: float | None, best: Attempt | None
     ) -> None:
-        """Show these takes, oldest first: take ``n`` is ``attempts[n - 1]``."""
-        self._attempts = list(attempts)
+        """Show these takes, oldest first: take ``n`` is ``attempts[n - 1]``.
+
+        When the list only adds takes after the ones already drawn (the usual case after a
+        take is saved), just the new points are added; anything else redraws them all.
+        """
+        attempts = list(attempts)
+        drawn = self._attempts[: self._drawn_count]
+        appended = attempts[: len(drawn)] == drawn
+        self._attempts = attempts
         self._target_s, self._best = target_s, best
-        self._redraw_all = True
+        self._redraw_all = self._redraw_all or not appended
         self._refresh()
 
     def add_attempt(self, attempt: Attempt, target_s: float | None, best: Attempt | None) -> None:
-        """Append one take as the next take number; cheap, it does not redraw the others."""
-        self._attempts.append(attempt)
-        self._target_s, self._best = target_s, best
-        self._refresh()
+        """Append one take as the next take number."""
+        self.show_attempts([*self._attempts, attempt], target_s, best)
 
     def set_frozen(self, frozen: bool) -> None:
         """While frozen (a take is running) nothing is redrawn; updates apply on unfreezing."""
         self._frozen = frozen
         if not frozen and self._dirty:
             self._refresh()
-
-    def set_dark(self, dark: bool) -> None:
-        """Use the palette's Window/WindowText if they match ``dark``, else a built-in pair."""
-        self._dark = dark
-        self._apply_colours()
-
-    def ensure_plot(self) -> None:
-        """Build the plot now rather than with the first take (this imports pyqtgraph)."""
-        if self._plot is None:
-            self._build_plot()
-        self._dirty = True
-        self._refresh()
 
     def series(self) -> Series:
         """What is plotted, per outcome: (take number, seconds) pairs."""
@@ -326,17 +316,14 @@ class ProgressChart(QWidget):
             lines.append(data.note)
         return "\n".join(lines)
 
-    def _colours(self) -> tuple[QColor, QColor]:
-        window = self.palette().color(QPalette.ColorRole.Window)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
-        if self._dark is None or (window.lightness() < 128) == self._dark:
-            return window, text
-        background, foreground = _FALLBACK_COLOURS[self._dark]
-        return QColor(background), QColor(foreground)
-
     def _apply_colours(self) -> None:
+        """The chart wears the window's colours, light or dark."""
         if self._plot is not None:
-            self._plot.apply_colours(*self._colours())
+            palette = self.palette()
+            self._plot.apply_colours(
+                palette.color(QPalette.ColorRole.Window),
+                palette.color(QPalette.ColorRole.WindowText),
+            )
 
     def _on_plot_point_clicked(self, attempt: Attempt) -> None:
         if attempt.id is not None:
