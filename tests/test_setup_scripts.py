@@ -67,6 +67,17 @@ def test_brevity_python_must_really_work(tmp_path: Path) -> None:
     assert "BREVITY_PYTHON" in done.stderr
 
 
+def _system_deps_with_ldd_in(folder: Path) -> subprocess.CompletedProcess[str]:
+    """system-deps.sh with the stand-in ``ldd`` in ``folder`` first on PATH, never installing."""
+    return _run(
+        SYSTEM_DEPS,
+        sys.executable,
+        "offscreen",
+        path=f"{folder}:{os.environ['PATH']}",
+        BREVITY_NO_APT="1",
+    )
+
+
 def test_missing_qt_libraries_are_named_with_their_packages(tmp_path: Path) -> None:
     _stub(
         tmp_path,
@@ -75,13 +86,7 @@ def test_missing_qt_libraries_are_named_with_their_packages(tmp_path: Path) -> N
         'echo "\tlibEGL.so.1 => not found"; '
         'echo "\tlibc.so.6 => /lib/libc.so.6"',
     )
-    done = _run(
-        SYSTEM_DEPS,
-        sys.executable,
-        "offscreen",
-        path=f"{tmp_path}:{os.environ['PATH']}",
-        BREVITY_NO_APT="1",
-    )
+    done = _system_deps_with_ldd_in(tmp_path)
     assert done.returncode == 1
     assert "apt-get install --no-install-recommends" in done.stderr
     assert "libxkbcommon0" in done.stderr and "libegl1" in done.stderr
@@ -90,12 +95,6 @@ def test_missing_qt_libraries_are_named_with_their_packages(tmp_path: Path) -> N
 
 def test_nothing_missing_means_nothing_to_do(tmp_path: Path) -> None:
     _stub(tmp_path, "ldd", 'echo "\tlibc.so.6 => /lib/libc.so.6"')
-    done = _run(
-        SYSTEM_DEPS,
-        sys.executable,
-        "offscreen",
-        path=f"{tmp_path}:{os.environ['PATH']}",
-        BREVITY_NO_APT="1",
-    )
+    done = _system_deps_with_ldd_in(tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""

@@ -40,6 +40,12 @@ class Preferences:
             return default
         return min(high, max(low, value))
 
+    def _flag(self, key: str) -> bool:
+        return str(self._settings.value(key, "false")).lower() == "true"
+
+    def _set_flag(self, key: str, value: bool) -> None:
+        self._settings.setValue(key, "true" if value else "false")
+
     @property
     def font_px(self) -> int:
         return int(self._number("prompter/font_px", DEFAULT_FONT_PX, MIN_FONT_PX, MAX_FONT_PX))
@@ -50,11 +56,11 @@ class Preferences:
 
     @property
     def mirror(self) -> bool:
-        return str(self._settings.value("prompter/mirror", "false")).lower() == "true"
+        return self._flag("prompter/mirror")
 
     @mirror.setter
     def mirror(self, value: bool) -> None:
-        self._settings.setValue("prompter/mirror", "true" if value else "false")
+        self._set_flag("prompter/mirror", value)
 
     @property
     def lead_in_s(self) -> int:
@@ -85,11 +91,11 @@ class Preferences:
 
     @property
     def chart_all_scripts(self) -> bool:
-        return str(self._settings.value("progress/all_scripts", "false")).lower() == "true"
+        return self._flag("progress/all_scripts")
 
     @chart_all_scripts.setter
     def chart_all_scripts(self, value: bool) -> None:
-        self._settings.setValue("progress/all_scripts", "true" if value else "false")
+        self._set_flag("progress/all_scripts", value)
 
     @property
     def last_script_id(self) -> int | None:
