@@ -7,9 +7,17 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_ID, APP_NAME, __version__
 from app.paths import data_dir, settings_file
+
+if TYPE_CHECKING:  # only for annotations: the real imports wait (see _Startup)
+    from PySide6.QtWidgets import QApplication
+    from sqlite_utils import Database
+
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Preferences
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -52,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke check needs no screen
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     return run(app, args)
 
 
@@ -63,17 +71,15 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run(app: object, args: argparse.Namespace) -> int:
+def run(app: QApplication, args: argparse.Namespace) -> int:
     """Show the window at once, then open the data and build the workspace behind it."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
 
     from app.resources import icon_path
     from app.ui.main_window import MainWindow
     from app.ui.settings import Preferences
     from app.ui.theme import apply_theme
 
-    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
@@ -88,67 +94,66 @@ def run(app: object, args: argparse.Namespace) -> int:
     startup = _Startup(app, window, preferences, args)
     window.first_painted.connect(startup.load)
     window.show()
-    status = app.exec()
-    startup.close()
-    return status if startup.error is None else 1
+    try:
+        return app.exec()  # 1 when the data could not be opened (load() exits with it)
+    finally:
+        startup.close()
 
 
 class _Startup:
-    """The second stage: database, workspace, chart — each after the previous paint."""
+    """The second stage: database, workspace, chart — each after the previous paint.
+
+    Its imports wait inside ``load`` so that sqlite-utils (and everything it pulls in) is
+    not loaded before the window has painted once.
+    """
 
     def __init__(
-        self, app: object, window: object, preferences: object, args: argparse.Namespace
+        self,
+        app: QApplication,
+        window: MainWindow,
+        preferences: Preferences,
+        args: argparse.Namespace,
     ) -> None:
         self.app, self.window, self.preferences, self.args = app, window, preferences, args
-        self.error: str | None = None
-        self._db: object = None
+        self._db: Database | None = None
 
     def load(self) -> None:
         from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication, QMessageBox
+        from PySide6.QtWidgets import QMessageBox
 
         from app.domain.starters import parse_starters
         from app.resources import resource_path
         from app.storage.database import DATABASE_FILENAME, DatabaseError, open_database
         from app.storage.repository import Repository
-        from app.ui.main_window import MainWindow
         from app.ui.rehearsal import Rehearsal
-        from app.ui.settings import Preferences
         from app.ui.workspace import Workspace
 
-        app, window, preferences = self.app, self.window, self.preferences
-        assert isinstance(app, QApplication) and isinstance(window, MainWindow)
-        assert isinstance(preferences, Preferences)
         try:
             db = self._db = open_database(data_dir(self.args.data_dir) / DATABASE_FILENAME)
         except DatabaseError as error:
-            self.error = str(error)
             print(f"brevity: {error}", file=sys.stderr)
             if not self.args.smoke:
-                QMessageBox.critical(window, f"{APP_NAME} cannot open its data", str(error))
-            app.exit(1)
+                QMessageBox.critical(self.window, f"{APP_NAME} cannot open its data", str(error))
+            self.app.exit(1)
             return
         repository = Repository(db)
         starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
         repository.seed_if_first_run(parse_starters(starters))
-        rehearsal = Rehearsal(repository, time.monotonic, preferences)
-        workspace = Workspace(window, repository, rehearsal, preferences)
+        rehearsal = Rehearsal(repository, time.monotonic, self.preferences)
+        workspace = Workspace(self.window, repository, rehearsal, self.preferences)
         QTimer.singleShot(0, workspace.progress.build_chart)
         if self.args.smoke:
             shot = Path(self.args.screenshot) if self.args.screenshot else None
-            QTimer.singleShot(0, lambda: _finish_smoke(app, window, shot))
+            QTimer.singleShot(0, lambda: _finish_smoke(self.app, self.window, shot))
 
     def close(self) -> None:
         from app.storage.database import close_database
 
         if self._db is not None:
-            close_database(self._db)  # type: ignore[arg-type]
+            close_database(self._db)
 
 
-def _finish_smoke(app: object, window: object, screenshot: Path | None) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    assert isinstance(app, QApplication) and isinstance(window, QWidget)
+def _finish_smoke(app: QApplication, window: MainWindow, screenshot: Path | None) -> None:
     if screenshot is not None:
         app.processEvents()  # let freshly added widgets (the chart) get their layout
         screenshot.parent.mkdir(parents=True, exist_ok=True)
