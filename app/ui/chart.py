@@ -127,7 +127,7 @@ class _Plot:
         self.legend.clear()
         for outcome in Outcome:
             if outcome in self.scatters:
-                self.legend.addItem(self.scatters[outcome], outcome_style(outcome).label)
+                self.legend.addItem(self.scatters[outcome], outcome.label)
 
     def set_target(self, target_s: float | None) -> None:
         self.target_line.setVisible(target_s is not None)

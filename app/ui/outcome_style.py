@@ -1,4 +1,5 @@
-"""How each take outcome looks, in one place: colour, chart symbol and label.
+"""How each take outcome looks, in one place: colour and chart symbol (the label is the
+domain's ``Outcome.label``).
 
 Colours are the Okabe-Ito palette, which stays distinguishable with the common forms of colour
 blindness; every outcome also has its own symbol and label, so colour is never the only signal.
@@ -23,7 +24,6 @@ class OutcomeStyle:
 
     colour_hex: str
     symbol: str
-    label: str
 
     @property
     def colour(self) -> QColor:
@@ -31,12 +31,12 @@ class OutcomeStyle:
 
 
 OUTCOME_STYLES: dict[Outcome, OutcomeStyle] = {
-    Outcome.NAILED: OutcomeStyle("#009E73", "star", Outcome.NAILED.label),  # bluish green
-    Outcome.GOOD: OutcomeStyle("#0072B2", "o", Outcome.GOOD.label),  # blue
-    Outcome.STUMBLED: OutcomeStyle("#E69F00", "t", Outcome.STUMBLED.label),  # orange
-    Outcome.RAMBLED: OutcomeStyle("#D55E00", "s", Outcome.RAMBLED.label),  # vermillion
-    Outcome.ABANDONED: OutcomeStyle("#999999", "x", Outcome.ABANDONED.label),  # grey
-    Outcome.UNRATED: OutcomeStyle("#CC79A7", "d", Outcome.UNRATED.label),  # reddish purple
+    Outcome.NAILED: OutcomeStyle("#009E73", "star"),  # bluish green
+    Outcome.GOOD: OutcomeStyle("#0072B2", "o"),  # blue
+    Outcome.STUMBLED: OutcomeStyle("#E69F00", "t"),  # orange
+    Outcome.RAMBLED: OutcomeStyle("#D55E00", "s"),  # vermillion
+    Outcome.ABANDONED: OutcomeStyle("#999999", "x"),  # grey
+    Outcome.UNRATED: OutcomeStyle("#CC79A7", "d"),  # reddish purple
 }
 
 
@@ -51,10 +51,6 @@ def outcome_colour(outcome: Outcome) -> QColor:
 
 def outcome_symbol(outcome: Outcome) -> str:
     return OUTCOME_STYLES[outcome].symbol
-
-
-def outcome_label(outcome: Outcome) -> str:
-    return OUTCOME_STYLES[outcome].label
 
 
 def outcome_text_colour(outcome: Outcome, background: QColor) -> QColor:

@@ -132,13 +132,6 @@ class Prompter(QWidget):
     def reading_line_y(self) -> float:
         return self.height() * READING_LINE_FRACTION
 
-    def line_count(self) -> int:
-        return len(self._ensure_layout().lines)
-
-    def word_line(self, word_index: int) -> int:
-        """Index of the laid-out line holding word ``word_index`` (for tests and tools)."""
-        return self._ensure_layout().line_of_word[word_index]
-
     # --- layout -----------------------------------------------------------------------------
     def _invalidate(self) -> None:
         self._layout = None

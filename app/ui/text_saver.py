@@ -25,10 +25,6 @@ class TextSaver(QObject):
         self._retry_timer.setInterval(SAVE_RETRY_MS)
         self._retry_timer.timeout.connect(self.save_pending)
 
-    @property
-    def pending_count(self) -> int:
-        return len(self._pending)
-
     def save(self, script_id: int, text: str) -> None:
         self._pending[script_id] = text
         self.save_pending()
