@@ -88,6 +88,8 @@ class StatsPanel(QWidget):
         self.best_card = StatCard("Best")
         self.on_target_card = StatCard("On target")
         self.trend_card = StatCard("Trend")
+        self.streak_card.setToolTip("Days in a row with at least one take")
+        self.trend_card.setToolTip("Average length of your last 10 takes against the 10 before")
         cards = QWidget()
         row = QHBoxLayout(cards)
         row.setContentsMargins(0, 0, 0, 0)
@@ -121,7 +123,6 @@ class StatsPanel(QWidget):
             _plural(summary.daily_streak, "day"),
             "in a row" if summary.daily_streak else "start today",
         )
-        self.streak_card.setToolTip("Days in a row with at least one take")
         if summary.personal_best_s is None:
             self.best_card.set_value(DASH, "none yet")
             self.best_card.setToolTip(
@@ -139,7 +140,6 @@ class StatsPanel(QWidget):
         else:
             self.on_target_card.set_value(DASH, "no takes yet")
         self.trend_card.set_value(*self._trend_text(summary.trend_s))
-        self.trend_card.setToolTip("Average length of your last 10 takes against the 10 before")
         self._stack.setCurrentIndex(0)
 
     @staticmethod
