@@ -40,6 +40,15 @@ def is_practice(attempt: Attempt) -> bool:
     return attempt.outcome is not Outcome.ABANDONED
 
 
+def is_timed(attempt: Attempt) -> bool:
+    """A practice take that ran to the end, so its length is the message's length.
+
+    A take stopped early (say after 3 s) is practice, but calling it "within target" or
+    letting it pull the average down would be praise the user did not earn.
+    """
+    return is_practice(attempt) and attempt.reached_end
+
+
 def is_clean(attempt: Attempt) -> bool:
     """True for a completed take (reached the end, not abandoned) rated nailed, good or unrated."""
     return attempt.reached_end and attempt.outcome in _CLEAN_OUTCOMES
@@ -50,9 +59,9 @@ def _instant(attempt: Attempt) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _practice(attempts: Sequence[Attempt]) -> list[Attempt]:
-    """Non-abandoned takes, oldest first (a stable sort, so equal timestamps keep their order)."""
-    return sorted((a for a in attempts if is_practice(a)), key=_instant)
+def _timed(attempts: Sequence[Attempt]) -> list[Attempt]:
+    """Takes that ran to the end, oldest first (a stable sort keeps equal timestamps in order)."""
+    return sorted((a for a in attempts if is_timed(a)), key=_instant)
 
 
 def personal_best(attempts: Sequence[Attempt]) -> Attempt | None:
@@ -87,25 +96,25 @@ def daily_streak(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> int:
 
 
 def on_target_of_last(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> tuple[int, int]:
-    """(within target, considered) over the last ``n`` practice takes; considered ≤ n.
+    """(within target, considered) over the last ``n`` timed takes; considered ≤ n.
 
     "Within target" is ``Attempt.within_target``: finished by target + tolerance (under counts).
     """
     if n < 1:
         raise ValueError(f"window must be at least 1 take, got {n}")
-    window = _practice(attempts)[-n:]
+    window = _timed(attempts)[-n:]
     return sum(1 for a in window if a.within_target), len(window)
 
 
 def trend(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> float | None:
-    """Mean duration of the last ``n`` practice takes minus the mean of the ``n`` before them.
+    """Mean duration of the last ``n`` timed takes minus the mean of the ``n`` before them.
 
     Negative means getting shorter. None unless each window holds at least 2 takes (the older
     window may be partly filled: with 13 takes and n=10 it compares the last 10 with the first 3).
     """
     if n < 2:
         raise ValueError(f"window must be at least 2 takes, got {n}")
-    durations = [a.duration_s for a in _practice(attempts)]
+    durations = [a.duration_s for a in _timed(attempts)]
     recent, earlier = durations[-n:], durations[-2 * n : -n]
     if len(recent) < 2 or len(earlier) < 2:
         return None
@@ -113,8 +122,8 @@ def trend(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> float | None:
 
 
 def average_duration(attempts: Sequence[Attempt]) -> float | None:
-    """Mean duration of all practice takes, or None if there are none."""
-    durations = [a.duration_s for a in attempts if is_practice(a)]
+    """Mean duration of all timed takes, or None if there are none."""
+    durations = [a.duration_s for a in attempts if is_timed(a)]
     return fmean(durations) if durations else None
 
 
@@ -190,9 +199,9 @@ def _praise(earlier: list[Attempt], same_script: list[Attempt], latest: Attempt)
     on_target, considered = on_target_of_last(same_script)
     if latest.within_target and considered >= 2:
         return f"Within target — {on_target} of your last {considered}"
-    earlier_practice = [a for a in earlier if is_practice(a)]
-    if len(earlier_practice) >= 2:
-        below_s = round(fmean(a.duration_s for a in earlier_practice) - latest.duration_s, 1)
+    earlier_timed = [a for a in earlier if is_timed(a)]
+    if len(earlier_timed) >= 2:
+        below_s = round(fmean(a.duration_s for a in earlier_timed) - latest.duration_s, 1)
         if below_s >= 0.1:
             return f"{below_s:.1f} s under your average"
     return None

@@ -397,8 +397,9 @@ def test_statistics_stay_consistent(attempts: list[Attempt], n: int) -> None:
 
     on_target, considered = on_target_of_last(attempts, n)
     practice = [a for a in attempts if a.outcome is not Outcome.ABANDONED]
+    timed = [a for a in practice if a.reached_end]  # a take stopped early has no real length
     assert 0 <= on_target <= considered <= n
-    assert considered == min(n, len(practice))
+    assert considered == min(n, len(timed))
 
     streak = daily_streak(attempts, TODAY, SYDNEY)
     assert 0 <= streak <= len({local_date(a.started_at, SYDNEY) for a in practice})
@@ -415,3 +416,13 @@ def test_statistics_stay_consistent(attempts: list[Attempt], n: int) -> None:
             assert latest in clean
             earlier = [a for a in clean if a.started_at < latest.started_at]
             assert all(latest.duration_s < a.duration_s for a in earlier)
+
+
+def test_a_take_stopped_early_is_practice_but_not_a_length() -> None:
+    # Stopping after 3 s is practice (today, streak), not a 3-second voicemail on target.
+    full = [take(31.0, started_at=f"2026-11-2{d}T09:00:00.000+00:00") for d in range(4)]
+    early = take(3.0, started_at="2026-11-25T09:00:00.000+00:00", reached_end=False)
+    assert on_target_of_last([*full, early]) == on_target_of_last(full)
+    assert trend([*full, early], n=2) == trend(full, n=2)
+    assert summarize([*full, early], TODAY, SYDNEY).total == len(full) + 1
+    assert "under your average" not in encouragement([*full, early], early, SYDNEY)
