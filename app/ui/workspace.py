@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -124,7 +125,7 @@ class Workspace(QObject):
         a[ActionId.MIRROR].toggled.connect(self._on_mirror_toggled)
         a[ActionId.FULL_SCREEN].toggled.connect(self._on_full_screen_toggled)
         a[ActionId.REHEARSE].triggered.connect(lambda: self.tabs.setCurrentIndex(REHEARSE_TAB))
-        a[ActionId.EDIT_SCRIPT].triggered.connect(lambda: self.tabs.setCurrentIndex(EDIT_TAB))
+        a[ActionId.EDIT_SCRIPT].triggered.connect(self._on_edit_script_triggered)
         c = self.commands
         a[ActionId.NEW_SCRIPT].triggered.connect(self._on_new_script_triggered)
         a[ActionId.DUPLICATE_SCRIPT].triggered.connect(
@@ -241,6 +242,12 @@ class Workspace(QObject):
         self.tabs.setCurrentIndex(EDIT_TAB)
         self.editor.name_edit.setFocus()
         self.editor.name_edit.selectAll()
+
+    def _on_edit_script_triggered(self) -> None:
+        """Ctrl+E: straight into the text, caret at the end, ready to type."""
+        self.tabs.setCurrentIndex(EDIT_TAB)
+        self.editor.text_edit.setFocus()
+        self.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
 
     def _on_new_script_triggered(self) -> None:
         self.editor.flush()

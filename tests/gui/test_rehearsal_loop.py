@@ -266,3 +266,12 @@ def test_renaming_after_a_take_keeps_it_rateable(qtbot: QtBot, brevity: App) -> 
     qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_2)
     (attempt,) = brevity.repository.list_attempts(brevity.script.id)
     assert attempt.outcome is Outcome.GOOD
+
+
+def test_ctrl_e_puts_the_caret_at_the_end_of_the_text(qtbot: QtBot, brevity: App) -> None:
+    qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    editor = brevity.window.editor
+    assert editor.text_edit.hasFocus()
+    qtbot.keyClicks(editor.text_edit, " Talk soon.")
+    assert editor.text().endswith("555-201-7788. Talk soon.")
+    assert editor.name_edit.text() == "Voicemail to Jordan"
