@@ -52,6 +52,7 @@ class ScriptEditor(QWidget):
         self.target_spin.setSuffix(" s")
         self.text_edit = QPlainTextEdit()
         self.text_edit.setAccessibleName("Script text")
+        self.text_edit.setTabChangesFocus(True)  # a spoken script has no use for tab characters
         self.text_edit.setPlaceholderText(
             "Write what you will say. Name and number early, the reason for the call in the "
             "first sentence, ask for advice rather than a job, and the number again at the end."
