@@ -60,6 +60,8 @@ class Revision:
     number: int
     text: str
     created_at: str
+    coach_score: int | None = None  # the script coach's score of this text, once checked
+    coach_max: int | None = None
 
 
 def _is_spoken(token: str) -> bool:

@@ -82,6 +82,13 @@ def m004_create_meta(db: Database) -> None:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@MIGRATIONS()
+def m005_add_revision_coach_score(db: Database) -> None:
+    """The script coach's score of each rehearsed revision ("8 of 10"), when it was checked."""
+    db.execute("ALTER TABLE script_revisions ADD COLUMN coach_score INTEGER")
+    db.execute("ALTER TABLE script_revisions ADD COLUMN coach_max INTEGER")
+
+
 def known_migration_names() -> frozenset[str]:
     """Every migration this build knows: all of them are pending on an empty database."""
     scratch = Database(memory=True, execute_plugins=False)

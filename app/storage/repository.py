@@ -6,6 +6,7 @@ milliseconds, all in one format so that they sort and compare as text.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain.attempt import Attempt, Outcome
+from app.domain.coach import Profile
 from app.domain.script import Revision, Script, ScriptKind, clean_text
 
 Row = dict[str, Any]
@@ -28,8 +30,9 @@ _LIVE_ATTEMPTS = (
     f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN scripts s ON s.id = a.script_id"
     " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL"
 )
-_REVISION_COLUMNS = "id, script_id, number, text, created_at"
+_REVISION_COLUMNS = "id, script_id, number, text, created_at, coach_score, coach_max"
 _SEEDED_KEY = "seeded"
+_PROFILE_KEY = "profile"
 
 
 def _utc_now() -> datetime:
@@ -148,6 +151,18 @@ class Repository:
         )
         return [_revision(row) for row in self._rows(sql, [script_id])]
 
+    def set_revision_score(self, revision_id: int, score: int, max_score: int) -> None:
+        """Remember the coach's score of a revision (its text never changes, so neither does
+        the score unless the checks themselves change)."""
+        if not 0 <= score <= max_score:
+            raise ValueError(f"score {score} of {max_score} is out of range")
+        self._change(
+            "UPDATE script_revisions SET coach_score = ?, coach_max = ? WHERE id = ?",
+            [score, max_score, revision_id],
+            "revision",
+            revision_id,
+        )
+
     # Attempts --------------------------------------------------------------------------------
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
@@ -216,6 +231,57 @@ class Repository:
             params.append(ScriptKind(kind).value)
         rows = self._rows(sql + " ORDER BY a.started_at, a.id", params)
         return [(int(row["words"]), float(row["duration_s"])) for row in rows]
+
+    def speech_samples(self, kind: ScriptKind | None = None) -> list[tuple[str, float]]:
+        """(revision text, duration_s) of the same completed takes as ``pace_samples``."""
+        sql = (
+            "SELECT r.text, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
+            " JOIN script_revisions r ON r.id = a.revision_id"
+            " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.reached_end = 1"
+            " AND a.outcome != ?"
+        )
+        params: list[object] = [Outcome.ABANDONED.value]
+        if kind is not None:
+            sql += " AND s.kind = ?"
+            params.append(ScriptKind(kind).value)
+        rows = self._rows(sql + " ORDER BY a.started_at, a.id", params)
+        return [(str(row["text"]), float(row["duration_s"])) for row in rows]
+
+    # The caller's profile --------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        """Who the user is (name, number, region) for the script coach; empty until set."""
+        rows = self._rows("SELECT value FROM meta WHERE key = ?", [_PROFILE_KEY])
+        if not rows:
+            return Profile()
+        try:
+            stored = json.loads(rows[0]["value"])
+        except ValueError:
+            return Profile()
+        if not isinstance(stored, dict):
+            return Profile()
+        defaults = Profile()
+        return Profile(
+            name=str(stored.get("name", defaults.name)),
+            phone=str(stored.get("phone", defaults.phone)),
+            region=str(stored.get("region", defaults.region)) or defaults.region,
+        )
+
+    def set_profile(self, profile: Profile) -> None:
+        value = json.dumps(
+            {
+                "name": clean_text(profile.name).strip(),
+                "phone": clean_text(profile.phone).strip(),
+                "region": profile.region.strip().upper(),
+            },
+            ensure_ascii=False,
+        )
+        with self._db.atomic():
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [_PROFILE_KEY, value],
+            )
 
     # First run -------------------------------------------------------------------------------
 
