@@ -13,7 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.domain.phone import NumberMention, find_numbers
 from app.domain.script import ScriptKind
+
+__all__ = ["NumberMention", "find_numbers"]  # completed below
 
 DEFAULT_NUMBER_SLOWDOWN = 2.0  # the number zone is read at half pace
 
@@ -63,16 +66,6 @@ class Profile:
     name: str = ""
     phone: str = ""
     region: str = "US"  # ISO 3166 two-letter code, for reading phone numbers
-
-
-@dataclass(frozen=True, slots=True)
-class NumberMention:
-    """A phone number in the text: its span, its digits and its normalised (E.164) form."""
-
-    start: int
-    end: int
-    digits: str  # the digits as spoken, e.g. "5552017788"
-    e164: str  # e.g. "+15552017788"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +124,6 @@ class Report:
 
 def parse_rules(files: dict[str, str]) -> Rules:
     """Rules from the text of the files in ``data/coach/``, keyed by file stem."""
-    raise NotImplementedError
-
-
-def find_numbers(text: str, region: str = "US") -> list[NumberMention]:
-    """Phone numbers in ``text`` (phonenumberslite, Leniency.POSSIBLE), in order."""
     raise NotImplementedError
 
 

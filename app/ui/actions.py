@@ -36,6 +36,8 @@ class ActionId(Enum):
     REHEARSE = auto()
     EDIT_SCRIPT = auto()
     NEW_SCRIPT = auto()
+    NEW_VOICEMAIL = auto()
+    PROFILE = auto()
     DUPLICATE_SCRIPT = auto()
     RENAME_SCRIPT = auto()
     DELETE_SCRIPT = auto()
@@ -100,6 +102,15 @@ _SPECS: dict[ActionId, _Spec] = {
         "&Edit script", ("Ctrl+E",), "Edit the script's text, name and target"
     ),
     ActionId.NEW_SCRIPT: _Spec("&New script", ("Ctrl+N",), "Create a new script", "add"),
+    ActionId.NEW_VOICEMAIL: _Spec(
+        "New &voicemail from a guide…",
+        ("Ctrl+Shift+N",),
+        "Answer four questions and get a first draft that passes every check",
+        "add",
+    ),
+    ActionId.PROFILE: _Spec(
+        "Your &details…", (), "Your name, number and region, for the script coach"
+    ),
     ActionId.DUPLICATE_SCRIPT: _Spec(
         "&Duplicate script", ("Ctrl+D",), "Copy the current script", "duplicate"
     ),
@@ -145,7 +156,7 @@ class Actions:
             action = QAction(spec.text, parent)
             action.setShortcuts([QKeySequence(k) for k in spec.keys])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{spec.help} ({spec.keys[0]})")
+            action.setToolTip(f"{spec.help} ({spec.keys[0]})" if spec.keys else spec.help)
             action.setStatusTip(spec.help)
             action.setCheckable(spec.checkable)
             self._actions[action_id] = action
@@ -205,6 +216,8 @@ class Actions:
         """(keys, what it does) for the shortcuts dialog."""
         rows = []
         for spec in _SPECS.values():
+            if not spec.keys:
+                continue
             keys = " or ".join(
                 QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in spec.keys
             )

@@ -128,10 +128,14 @@ class HistoryView(QWidget):
         attempts: Sequence[Attempt],
         script_names: dict[int, str],
         revision_numbers: dict[int, int],
+        revision_scores: dict[int, tuple[int, int]] | None = None,
     ) -> None:
-        """Show these takes (the owner filters them); keeps the selected take selected."""
+        """Show these takes (the owner filters them); keeps the selected take selected.
+
+        ``revision_scores`` maps a revision id to the script coach's (score, max) for it.
+        """
         selected = self.selected_attempt_id()
-        self.model.set_attempts(attempts, script_names, revision_numbers)
+        self.model.set_attempts(attempts, script_names, revision_numbers, revision_scores)
         if selected is not None:
             self.select_attempt(selected)
         self.delete_action.setEnabled(self.selected_attempt_id() is not None)

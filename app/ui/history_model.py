@@ -52,7 +52,7 @@ class Column(IntEnum):
 
 
 _TITLES = {
-    Column.WHEN: "When", Column.SCRIPT: "Script", Column.VERSION: "Ver.",
+    Column.WHEN: "When", Column.SCRIPT: "Script", Column.VERSION: "Version",
     Column.LENGTH: "Length", Column.VS_TARGET: "± target", Column.OUTCOME: "Outcome",
     Column.NOTE: "Note",
 }  # fmt: skip
@@ -97,6 +97,7 @@ class HistoryModel(QAbstractTableModel):
         self._attempts: list[Attempt] = []
         self._script_names: dict[int, str] = {}
         self._revision_numbers: dict[int, int] = {}
+        self._revision_scores: dict[int, tuple[int, int]] = {}  # revision id: (score, max)
 
     # -- reading -------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -155,7 +156,9 @@ class HistoryModel(QAbstractTableModel):
                 return self._script_name(attempt)
             case Column.VERSION:
                 number = self._revision_numbers.get(attempt.revision_id)
-                return f"v{number}" if number is not None else f"#{attempt.revision_id}"
+                label = f"v{number}" if number is not None else f"#{attempt.revision_id}"
+                score = self._revision_scores.get(attempt.revision_id)
+                return f"{label} · {score[0]}/{score[1]}" if score else label
             case Column.LENGTH:
                 return format_seconds(attempt.duration_s)
             case Column.VS_TARGET:
@@ -175,8 +178,8 @@ class HistoryModel(QAbstractTableModel):
         match column:
             case Column.WHEN:
                 return format_when_long(local_time(attempt.started_at, self._tz))
-            case Column.VERSION if attempt.revision_id not in self._revision_numbers:
-                return f"Revision id {attempt.revision_id}"
+            case Column.VERSION:
+                return self._version_tooltip(attempt.revision_id)
             case Column.VS_TARGET:
                 return f"Target {format_seconds(attempt.target_s)}: {attempt.verdict.value} target"
             case Column.OUTCOME:
@@ -201,6 +204,16 @@ class HistoryModel(QAbstractTableModel):
                 return list(Outcome).index(attempt.outcome)
             case Column.NOTE:
                 return attempt.note.casefold()
+
+    def _version_tooltip(self, revision_id: int) -> str:
+        number = self._revision_numbers.get(revision_id)
+        if number is None:
+            return f"Revision id {revision_id}"
+        text = f"Version {number} of the script"
+        score = self._revision_scores.get(revision_id)
+        if score:
+            text += f"; the script coach scored it {score[0]} of {score[1]}"
+        return text
 
     def _script_name(self, attempt: Attempt) -> str:
         return self._script_names.get(attempt.script_id, f"Script #{attempt.script_id}")
@@ -233,11 +246,13 @@ class HistoryModel(QAbstractTableModel):
         attempts: Sequence[Attempt],
         script_names: dict[int, str],
         revision_numbers: dict[int, int],
+        revision_scores: dict[int, tuple[int, int]] | None = None,
     ) -> None:
         self.beginResetModel()
         self._attempts = list(attempts)
         self._script_names = dict(script_names)
         self._revision_numbers = dict(revision_numbers)
+        self._revision_scores = dict(revision_scores or {})
         self.endResetModel()
 
     def append(

@@ -9,9 +9,9 @@ from app.ui.actions import ActionId, Actions
 
 _: None = None  # a separator
 MENUS: dict[str, tuple[ActionId | None, ...]] = {
-    "&Script": (ActionId.NEW_SCRIPT, ActionId.DUPLICATE_SCRIPT, ActionId.RENAME_SCRIPT,
-                ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT, _, ActionId.PREFERENCES, _,
-                ActionId.QUIT),
+    "&Script": (ActionId.NEW_SCRIPT, ActionId.NEW_VOICEMAIL, ActionId.DUPLICATE_SCRIPT,
+                ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT, _,
+                ActionId.PROFILE, ActionId.PREFERENCES, _, ActionId.QUIT),
     "&Take": (ActionId.START_STOP, ActionId.ABANDON, _, ActionId.RATE_NAILED,
               ActionId.RATE_GOOD, ActionId.RATE_STUMBLED, ActionId.RATE_RAMBLED,
               ActionId.ADD_NOTE),

@@ -94,13 +94,19 @@ class ProgressPanel(QWidget):
         else:
             attempts = []
         names = {s.id: s.name for s in repository.list_scripts() if s.id is not None}
-        revisions = {
-            revision.id: revision.number
+        revisions = [
+            revision
             for script_id in {a.script_id for a in attempts}
             for revision in repository.list_revisions(script_id)
+        ]
+        numbers = {revision.id: revision.number for revision in revisions}
+        scores = {
+            revision.id: (score, top)
+            for revision in revisions
+            if (score := revision.coach_score) is not None and (top := revision.coach_max)
         }
         target = None if all_scripts or script is None else script.target_s
-        self.show_attempts(attempts, target, names, revisions)
+        self.show_attempts(attempts, target, names, numbers, scores)
 
     def show_attempts(
         self,
@@ -108,13 +114,14 @@ class ProgressPanel(QWidget):
         target_s: float | None,
         script_names: dict[int, str],
         revision_numbers: dict[int, int],
+        revision_scores: dict[int, tuple[int, int]] | None = None,
     ) -> None:
         """Show these takes (already filtered to one script, or all)."""
         self._shown = (attempts, target_s)
         now = datetime.now().astimezone()
         assert now.tzinfo is not None
         self.stats.show_summary(summarize(attempts, now.date(), now.tzinfo))
-        self.history.set_attempts(attempts, script_names, revision_numbers)
+        self.history.set_attempts(attempts, script_names, revision_numbers, revision_scores)
         # One script's takes need no Script column; the room goes to the figures.
         self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)
         if self.chart is not None:

@@ -6,6 +6,7 @@ the rehearsal controller and the views; this class connects them (one `_connect_
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
@@ -31,6 +32,7 @@ from app.ui.editor import ScriptEditor
 from app.ui.library import ScriptLibrary
 from app.ui.main_window import MainWindow
 from app.ui.menus import build_menus, build_toolbar
+from app.ui.profile_dialog import ProfileDialog
 from app.ui.progress_panel import ProgressPanel
 from app.ui.rehearsal import Rehearsal
 from app.ui.rehearse_page import RehearsePage
@@ -139,6 +141,7 @@ class Workspace(QObject):
         a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
         a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)
         a[ActionId.PREFERENCES].triggered.connect(self._on_preferences_triggered)
+        a[ActionId.PROFILE].triggered.connect(self.edit_profile)
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
         a[ActionId.QUIT].triggered.connect(self.main_window.close)
         self.main_window.closing.connect(self._on_main_window_closing)
@@ -361,6 +364,21 @@ class Workspace(QObject):
                 self.actions_.set_dark(apply_theme(app, self._preferences.theme))
                 self._update_actions()
             self._refresh_prompter()
+
+    def edit_profile(self) -> None:
+        """"Your details…": the name and number the script coach looks for."""
+        dialog = ProfileDialog(self._repository.profile(), self.main_window)
+        if not dialog.exec():
+            return
+        try:
+            self._repository.set_profile(dialog.profile())
+        except (sqlite3.Error, OSError) as error:
+            self._report_storage_error(error, "Your details were not saved; please try again.")
+            return
+        self._on_profile_changed()
+
+    def _on_profile_changed(self) -> None:
+        """The coach and the prompter's number zone read the profile again."""
 
     def _on_shortcuts_triggered(self) -> None:
         ShortcutsDialog(self.actions_.help_rows(), self.main_window).exec()

@@ -233,3 +233,16 @@ def test_set_attempts_keeps_the_selection(view: HistoryView) -> None:
     view.set_attempts(TAKES[1:], SCRIPTS, REVISIONS)
     assert view.selected_attempt_id() == 2
     assert view.model.rowCount(QModelIndex()) == 2
+
+
+def test_the_version_column_shows_the_coach_score_of_each_revision() -> None:
+    history = HistoryModel(tz=UTC)
+    history.set_attempts(TAKES, SCRIPTS, {10: 3, 11: 4}, {11: (9, 10)})
+
+    assert cell(history, 0, Column.VERSION) == "v3"
+    assert cell(history, 2, Column.VERSION) == "v4 · 9/10"
+    tooltip = cell(history, 2, Column.VERSION, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Version 4 of the script; the script coach scored it 9 of 10"
+    assert cell(history, 0, Column.VERSION, Qt.ItemDataRole.ToolTipRole) == (
+        "Version 3 of the script"
+    )

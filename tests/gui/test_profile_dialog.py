@@ -1,0 +1,87 @@
+"""'Your details…': the caller's name, number and region, kept in the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.domain.coach import Profile
+from app.ui.actions import ActionId
+from app.ui.profile_dialog import ProfileDialog, describe_phone, regions
+from tests.gui.conftest import App
+
+
+def test_the_dialog_reads_the_number_back_as_it_is_typed(qtbot: QtBot) -> None:
+    dialog = ProfileDialog(Profile(name="Alex Rivera", phone="", region="US"))
+    qtbot.addWidget(dialog)
+    assert "Optional" in dialog.phone_status.text()
+
+    qtbot.keyClicks(dialog.phone_edit, "555-201-7788")
+
+    assert dialog.phone_status.text() == "Brevity reads this as +1 555-201-7788."
+    assert dialog.profile() == Profile(name="Alex Rivera", phone="555-201-7788", region="US")
+
+
+def test_a_number_it_cannot_read_is_flagged_but_kept(qtbot: QtBot) -> None:
+    dialog = ProfileDialog(Profile(name="Sam"))
+    qtbot.addWidget(dialog)
+
+    qtbot.keyClicks(dialog.phone_edit, "call me")
+
+    assert dialog.phone_status.text().startswith("⚠ Brevity cannot read this")
+    assert dialog.profile().phone == "call me"
+
+
+def test_the_region_changes_how_the_number_is_read(qtbot: QtBot) -> None:
+    dialog = ProfileDialog(Profile(name="Sam", phone="020 7946 0018", region="GB"))
+    qtbot.addWidget(dialog)
+    assert dialog.region_combo.currentData() == "GB"
+    assert dialog.phone_status.text() == "Brevity reads this as +44 20 7946 0018."
+
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("US"))
+
+    assert dialog.phone_status.text().startswith("⚠")
+
+
+def test_regions_are_named_and_sorted_by_name() -> None:
+    labels = [label for _code, label in regions()]
+    assert labels == sorted(labels, key=str.casefold)
+    assert "United States (US)" in labels
+    assert describe_phone("", "US")[1] is True
+
+
+def test_your_details_saves_the_profile_for_next_time(qtbot: QtBot, brevity: App) -> None:
+    assert brevity.repository.profile() == Profile()
+
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProfileDialog)
+        dialog.name_edit.setText("Alex Rivera")
+        dialog.phone_edit.setText("555-201-7788")
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_and_save)
+    brevity.window.actions_[ActionId.PROFILE].trigger()
+
+    assert brevity.repository.profile() == Profile("Alex Rivera", "555-201-7788", "US")
+    assert QApplication.activeModalWidget() is None
+
+
+def test_cancelling_your_details_changes_nothing(qtbot: QtBot, brevity: App) -> None:
+    brevity.repository.set_profile(Profile("Alex Rivera", "555-201-7788", "US"))
+
+    def change_and_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProfileDialog)
+        assert dialog.name_edit.text() == "Alex Rivera"
+        dialog.name_edit.setText("Someone else")
+        dialog.reject()
+
+    QTimer.singleShot(0, change_and_cancel)
+    brevity.window.actions_[ActionId.PROFILE].trigger()
+
+    assert brevity.repository.profile().name == "Alex Rivera"
