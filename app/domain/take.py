@@ -6,6 +6,7 @@ on every frame and turns the result into an Attempt when it ends.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ class Frame:
     reading: Reading
     position: float  # fractional word index on the reading line
     words_per_minute: float
+    in_number_zone: bool = False  # the reading line is on a phone number: slow and clear
 
 
 class Take:
@@ -37,6 +39,8 @@ class Take:
         words_per_minute: float,
         lead_in_s: float = 0.0,
         amber_last_s: float = 10.0,
+        weights: Sequence[float] | None = None,
+        zones: Sequence[tuple[int, int]] = (),
     ) -> None:
         if word_total <= 0:
             raise ValueError("a take needs at least one word")
@@ -44,7 +48,7 @@ class Take:
         self.revision_id = revision_id
         self.word_total = word_total
         self.countdown = Countdown(clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s)
-        self.pacing = Pacing(word_total, words_per_minute)
+        self.pacing = Pacing(word_total, words_per_minute, weights, zones)
         self.started_at_utc = ""
 
     @property
@@ -57,8 +61,12 @@ class Take:
 
     def frame(self) -> Frame:
         reading = self.countdown.read()
+        position = self.pacing.position_at(reading.elapsed_s)
         return Frame(
-            reading, self.pacing.position_at(reading.elapsed_s), self.pacing.words_per_minute
+            reading,
+            position,
+            self.pacing.words_per_minute,
+            bool(self.pacing.zones) and self.pacing.in_number_zone(position),
         )
 
     def nudge(self, factor: float) -> float:
