@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="brevity",
         description="Rehearse the 30-second voicemail and the elevator pitch.",
+        epilog="Without a window: brevity check FILE (see brevity check --help).",
     )
     parser.add_argument(
         "--data-dir",
@@ -46,8 +49,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+# Subcommands that run without Qt: name -> (module, function taking the remaining arguments).
+_SUBCOMMANDS = {
+    "check": ("app.cli", "check_main"),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in _SUBCOMMANDS:  # before any Qt import: a subcommand needs no display
+        module_name, function_name = _SUBCOMMANDS[argv[0]]
+        command: Callable[[list[str]], int] = getattr(
+            importlib.import_module(module_name), function_name
+        )
+        return command(argv[1:])
+    args = parse_args(argv)
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     if not _has_display():
         if not args.smoke:

@@ -6,6 +6,7 @@ so the command line, the start-up order and the refusal paths are tested end to 
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -226,4 +227,132 @@ def test_help_describes_the_options(tmp_path: Path) -> None:
     result = _brevity(tmp_path, "--help")
     assert result.returncode == 0
     for option in ("--data-dir", "--smoke", "--screenshot", "--version"):
+        assert option in result.stdout
+
+
+# --- brevity check FILE --------------------------------------------------------------------
+
+GOOD_VOICEMAIL = (
+    "Hi Jordan, this is Alex Rivera at 555-201-7788, calling for your advice on supply chain "
+    "planning.\nWe worked together at Northfield Foods. Could we find 15 minutes next week?\n"
+    "Again, Alex Rivera, 555-201-7788. Thanks, Jordan.\n"
+)
+JOB_ASK_VOICEMAIL = "Hi Jordan, this is Alex Rivera.\nAre you hiring? Um, call me back.\n"
+FINDING_KEYS = {"id", "severity", "message", "fix", "start", "end"}
+
+
+def _script(tmp_path: Path, text: str, *, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "script.txt"
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+def test_check_a_good_voicemail_exits_0_with_the_json_report(tmp_path: Path) -> None:
+    script = _script(tmp_path, GOOD_VOICEMAIL)
+    result = _brevity(tmp_path, "check", str(script), "--json", "--name", "Alex Rivera",
+                      "--phone", "555-201-7788", "--region", "us")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report) == {"words", "estimated_seconds", "score", "max_score", "findings"}
+    assert report["words"] == 35
+    assert isinstance(report["estimated_seconds"], float)
+    assert 20 < report["estimated_seconds"] < 30
+    assert report["score"] == report["max_score"] == 10
+    assert report["findings"] == []
+
+
+def test_check_exits_1_on_an_error_and_lists_each_finding_with_its_position(
+    tmp_path: Path,
+) -> None:
+    script = _script(tmp_path, JOB_ASK_VOICEMAIL)
+    result = _brevity(tmp_path, "check", str(script))
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert f"{script}:2:1: error [job_ask]" in result.stdout  # "Are you hiring" opens line 2
+    assert f"{script}:2:17: tip [filler]" in result.stdout  # "Um"
+    assert all(" Fix: " in line for line in lines[:-1])
+    assert lines[-1].startswith("Score ")
+    assert "words left" in lines[-1] and "a typical pace" in lines[-1]
+
+
+def test_check_json_findings_have_every_field(tmp_path: Path) -> None:
+    script = _script(tmp_path, JOB_ASK_VOICEMAIL)
+    result = _brevity(tmp_path, "check", "--json", str(script), "--target", "10")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["max_score"] == 10 and report["score"] < 10
+    for finding in report["findings"]:
+        assert set(finding) == FINDING_KEYS
+        assert finding["severity"] in {"error", "warning", "tip"}
+        assert 0 <= finding["start"] <= finding["end"] <= len(JOB_ASK_VOICEMAIL)
+    ids = {finding["id"] for finding in report["findings"]}
+    assert {"job_ask", "filler", "number_missing", "objective_late"} <= ids
+
+
+def test_check_reads_stdin_with_a_byte_order_mark(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "check", "-", "--json"],
+        cwd=REPO_ROOT,
+        env=_env(tmp_path),
+        input=b"\xef\xbb\xbf" + GOOD_VOICEMAIL.encode("utf-8"),
+        capture_output=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["findings"] == []  # no profile: the name comes from "this is Alex Rivera"
+
+
+def test_check_a_missing_file_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = _brevity(tmp_path, "check", str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"brevity check: cannot read {tmp_path / 'nope.txt'}: No such file or directory"
+    ]
+
+
+def test_check_a_file_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
+    script = _script(tmp_path, "Grüße, this is Zoë.", encoding="latin-1")
+    result = _brevity(tmp_path, "check", str(script))
+    assert result.returncode == 2
+    assert "not UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_bad_usage_exits_2(tmp_path: Path) -> None:
+    script = _script(tmp_path, GOOD_VOICEMAIL)
+    for args in ([], ["--target", "soon", str(script)], [str(script), "--region", "USA"],
+                 [str(script), "--frobnicate"]):  # fmt: skip
+        result = _brevity(tmp_path, "check", *args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+
+
+def test_check_region_comes_from_the_locale(tmp_path: Path) -> None:
+    uk = _script(tmp_path, GOOD_VOICEMAIL.replace("555-201-7788", "020 7946 0018"))
+    locale = {"LC_ALL": "", "LC_TELEPHONE": ""}
+    in_britain = _brevity(tmp_path, "check", "--json", str(uk), LANG="en_GB.UTF-8", **locale)
+    in_the_us = _brevity(tmp_path, "check", "--json", str(uk), LANG="en_US.UTF-8", **locale)
+    assert in_britain.returncode == 0, in_britain.stdout
+    assert in_the_us.returncode == 1  # 020 is not a US number: no number to call back
+    ids = {finding["id"] for finding in json.loads(in_the_us.stdout)["findings"]}
+    assert "number_missing" in ids
+
+
+def test_check_runs_without_importing_qt(tmp_path: Path) -> None:
+    script = _script(tmp_path, GOOD_VOICEMAIL)
+    result = _brevity(tmp_path, "check", str(script), python_flags=("-X", "importtime"),
+                      DISPLAY="", WAYLAND_DISPLAY="", QT_QPA_PLATFORM="")  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+    assert "app.domain.coach" in imported  # the sanity check that the listing is read right
+    assert not {name for name in imported if name.startswith(("PySide6", "pyqtgraph"))}
+
+
+def test_check_help_lists_its_options(tmp_path: Path) -> None:
+    result = _brevity(tmp_path, "check", "--help")
+    assert result.returncode == 0
+    for option in ("FILE", "--target", "--name", "--phone", "--region", "--json"):
         assert option in result.stdout

@@ -1,24 +1,85 @@
 """The script coach: what makes a networking voicemail work, checked while the user writes.
 
-CONTRACT (shared by the people building the coach, the editor panel and the prompter).
-The names and fields below are fixed; the bodies are being written.
+CONTRACT (shared by the people building the coach, the editor panel and the prompter): the
+names and fields of the classes and functions here are fixed. Pure domain code: no Qt, no
+SQLite. Word lists come in as a ``Rules`` value parsed from the text files in
+``data/coach/`` by ``parse_rules`` (the caller reads the files).
 
-Pure domain code: no Qt, no SQLite. Word lists come in as a ``Rules`` value parsed from the
-text files in ``data/coach/`` by ``parse_rules`` (the caller reads the files).
+Severities — what a finding costs the call:
+
+* ``error``: the voicemail fails outright — ``too_long`` (they stop listening),
+  ``name_missing`` (they don't know who called), ``number_missing`` (they can't call back),
+  ``job_ask`` (it puts them on the spot; the usual answer is silence).
+* ``warning``: the rest of the anatomy — ``name_late``, ``objective_late``, ``number_once``,
+  ``number_not_early``, ``number_not_at_end``, ``no_callback_close``, ``long_sentence``,
+  ``repetition``.
+* ``tip``: polish — ``filler``.
+
+"First two sentences" and "last two sentences" are the opening and the closing; "the first
+half" is by position in the text. ``no_callback_close`` fires when the closing lacks the
+caller's name; a closing without the number is ``number_not_at_end``. Either fails the "Name
+and number at the end" check. The call-back number is the profile's; without one, the number
+said most often (the first, on a tie). Long sentences count a phone number as one word.
+
+The number and call-back checks apply to voicemails only; an elevator pitch or a live
+conversation is checked for length, name, objective, job asks, fillers, long sentences and
+repetition. ``analyse`` loads the pronouncing dictionary on first use; call ``warm_up()``
+from a worker thread beforehand to keep that (about 0.15 s) off the GUI thread.
+
+Pace: ``DEFAULT_SYLLABLES_PER_SECOND`` until ``learn_rate`` has ``MIN_TAKES_FOR_PACE``
+completed takes. The spoken length is syllables ÷ pace, the phone numbers' syllables counted
+``number_slowdown`` times (the teleprompter's number zone scrolls that much slower).
+``Report.words_left`` = round((target − estimate) × words a second), where words a second =
+pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5 when empty).
+
+Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
+here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
+``anatomy`` and ``repetition`` (the checks), ``draft`` (the "new voicemail" helper).
 """
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from app.domain.phone import NumberMention, find_numbers
-from app.domain.script import ScriptKind
+from app.domain import anatomy, speech
+from app.domain.anatomy import Hit
+from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
+from app.domain.prose import normalise, sentence_spans
+from app.domain.repetition import repetition_hits
+from app.domain.script import ScriptKind, word_spans
+from app.domain.speech import measure
 
-__all__ = ["NumberMention", "find_numbers"]  # completed below
+__all__ = [
+    "DEFAULT_NUMBER_SLOWDOWN",
+    "DEFAULT_SYLLABLES_PER_SECOND",
+    "Check",
+    "Finding",
+    "NumberMention",
+    "Profile",
+    "Report",
+    "Rules",
+    "Severity",
+    "SpeakingRate",
+    "analyse",
+    "find_numbers",
+    "learn_rate",
+    "parse_rules",
+    "warm_up",
+    "word_budget",
+]
 
 DEFAULT_NUMBER_SLOWDOWN = 2.0  # the number zone is read at half pace
+# 150 words a minute is the usual figure for clear, unhurried speech (broadcast and
+# presentation guides put conversational English at 140–160 wpm), and English prose averages
+# about 1.5 syllables a word: 150 / 60 × 1.5 = 3.75 syllables a second.
+DEFAULT_SYLLABLES_PER_SECOND = 3.75
+# A breath group — what a speaker says comfortably on one breath — lasts up to about 10 s;
+# at 150 wpm that is 25 words. Longer sentences get rushed or broken in odd places.
+DEFAULT_LONG_SENTENCE_WORDS = 25
+MIN_TAKES_FOR_PACE = 3  # one or two takes may be a stumble; the median of three is a pace
 
 
 class Severity(StrEnum):
@@ -51,7 +112,11 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One line of the checklist ("Your name early"); it passes when none of its findings fire."""
+    """One line of the checklist ("Your name early"); it passes when none of its findings fire.
+
+    ``finding_ids`` are the ids this line covers (fired or not): the UI shows the report's
+    findings with those ids under it.
+    """
 
     id: str
     title: str
@@ -77,7 +142,11 @@ class SpeakingRate:
 
     @property
     def description(self) -> str:
-        raise NotImplementedError
+        """Which pace an estimate used, for the line under it."""
+        pace = f"{self.syllables_per_second:.3g} syllables a second"
+        if self.takes == 0:
+            return f"a typical pace ({pace}) until you've finished a few takes"
+        return f"your pace over {self.takes} take{'s' * (self.takes != 1)} ({pace})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +156,7 @@ class Rules:
     fillers: tuple[str, ...] = ()
     job_asks: tuple[str, ...] = ()
     objective_cues: tuple[str, ...] = ()
-    long_sentence_words: int = 25
+    long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +191,100 @@ class Report:
         }
 
 
+DEFAULT_RATE = SpeakingRate(DEFAULT_SYLLABLES_PER_SECOND, takes=0)
+
+_SEVERITY = {
+    "too_long": Severity.ERROR,
+    "name_missing": Severity.ERROR,
+    "number_missing": Severity.ERROR,
+    "job_ask": Severity.ERROR,
+    "filler": Severity.TIP,
+}  # everything else is a warning
+
+_VOICEMAIL_ONLY = frozenset({"number_early", "number_twice", "close"})
+# The checklist: (id, title, the finding ids that fail it). "{target}" is the target in s.
+_CHECKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("length", "Fits in {target} s", ("too_long",)),
+    ("name", "Your name early", ("name_missing", "name_late")),
+    ("objective", "Why you're calling, up front", ("objective_late",)),
+    ("number_early", "Your number early", ("number_missing", "number_not_early")),
+    ("number_twice", "Your number twice", ("number_missing", "number_once")),
+    (
+        "close",
+        "Name and number at the end",
+        ("number_missing", "number_not_at_end", "no_callback_close"),
+    ),
+    ("no_job_ask", "Asks for advice, not a job", ("job_ask",)),
+    ("plain_words", "No filler words", ("filler",)),
+    ("short_sentences", "Sentences you can say in one breath", ("long_sentence",)),
+    ("no_repetition", "Nothing said twice", ("repetition",)),
+)
+
+
 def parse_rules(files: dict[str, str]) -> Rules:
-    """Rules from the text of the files in ``data/coach/``, keyed by file stem."""
-    raise NotImplementedError
+    """Rules from the text of the files in ``data/coach/``, keyed by file stem.
+
+    ``fillers``, ``job_asks`` and ``objective_cues`` hold one phrase a line; ``limits`` holds
+    ``name = number`` lines (``long_sentence_words``). ``#`` starts a comment. Unknown
+    stems are ignored, so a newer data folder does not break an older app.
+    """
+    limits = dict(_limits(files.get("limits", "")))
+    return Rules(
+        fillers=_phrases(files.get("fillers", "")),
+        job_asks=_phrases(files.get("job_asks", "")),
+        objective_cues=_phrases(files.get("objective_cues", "")),
+        long_sentence_words=int(limits.get("long_sentence_words", DEFAULT_LONG_SENTENCE_WORDS)),
+    )
 
 
-def learn_rate(samples: Iterable[tuple[str, float]]) -> SpeakingRate:
-    """The median syllables per second over (revision text, duration_s) of completed takes."""
-    raise NotImplementedError
+def _lines(text: str) -> list[str]:
+    lines = (line.partition("#")[0] for line in normalise(text).splitlines())
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(line.lower() for line in _lines(text)))
+
+
+def _limits(text: str) -> Iterable[tuple[str, float]]:
+    for line in _lines(text):
+        key, sep, value = line.partition("=")
+        if not sep:
+            raise ValueError(f"limits: expected 'name = number', got {line!r}")
+        yield key.strip(), float(value)
+
+
+def warm_up(region: str = DEFAULT_REGION) -> None:
+    """Load what the first analysis needs: the pronouncing dictionary, the phone metadata.
+
+    Idempotent and thread-safe: the UI calls it from a worker thread after the first paint,
+    so that the first check while typing does not stall; ``analyse`` calls it itself.
+    """
+    speech.warm_up()
+    find_numbers("555-201-7788", region)  # imports phonenumbers and the region's metadata
+
+
+def learn_rate(
+    samples: Iterable[tuple[str, float]],
+    *,
+    region: str = DEFAULT_REGION,
+    number_slowdown: float = DEFAULT_NUMBER_SLOWDOWN,
+) -> SpeakingRate:
+    """The median syllables per second over (revision text, duration_s) of completed takes.
+
+    Each take's syllables are counted as ``analyse`` counts them (number zones weighted), so
+    the learned pace and the estimate agree. Fewer than ``MIN_TAKES_FOR_PACE`` usable takes
+    give the default pace.
+    """
+    paces = []
+    for text, duration_s in samples:
+        clean = normalise(text)
+        paced = measure(clean, find_numbers(clean, region), number_slowdown).paced_syllables
+        if duration_s > 0 and paced > 0:
+            paces.append(paced / duration_s)
+    if len(paces) < MIN_TAKES_FOR_PACE:
+        return DEFAULT_RATE
+    return SpeakingRate(statistics.median(paces), takes=len(paces))
 
 
 def analyse(
@@ -143,4 +298,89 @@ def analyse(
     number_slowdown: float = DEFAULT_NUMBER_SLOWDOWN,
 ) -> Report:
     """Check ``text`` and estimate its spoken length."""
-    raise NotImplementedError
+    rate = rate or DEFAULT_RATE
+    if rate.syllables_per_second <= 0 or number_slowdown <= 0:
+        raise ValueError("the pace and the number slowdown must be positive")
+    speech.warm_up()
+    profile = profile or Profile()
+    rules = rules or Rules()
+    clean = normalise(text)
+    numbers = tuple(find_numbers(clean, profile.region))
+    timing = measure(clean, numbers, number_slowdown, target_s * rate.syllables_per_second)
+    estimate_s = timing.paced_syllables / rate.syllables_per_second
+    words_per_second = rate.syllables_per_second / timing.syllables_per_word
+    words_left = round((target_s - estimate_s) * words_per_second)
+    name, name_spans = anatomy.caller_name(clean, profile.name)
+    word_starts = [start for start, _ in word_spans(clean)]
+    doc = anatomy.Text(clean, sentence_spans(clean), numbers, name, name_spans, word_starts)
+    hits: list[Hit] = []
+    if timing.overflow_at is not None and estimate_s > target_s:
+        over = _Overflow(timing.overflow_at, estimate_s, target_s, -words_left, rate.takes > 0)
+        hits.append(_too_long(doc, over))
+    hits += anatomy.name_hits(doc)
+    hits += anatomy.objective_hits(doc, rules.objective_cues)
+    if kind == ScriptKind.VOICEMAIL:
+        mentions = anatomy.callback_numbers(doc, profile.phone, profile.region)
+        hits += anatomy.number_hits(doc, mentions, profile.phone)
+        hits += anatomy.close_hits(doc, mentions)
+    hits += anatomy.job_ask_hits(doc, rules.job_asks)
+    hits += anatomy.filler_hits(doc, rules.fillers)
+    hits += anatomy.long_sentence_hits(doc, rules.long_sentence_words)
+    hits += repetition_hits(doc)
+    findings = tuple(sorted((_finding(hit) for hit in hits), key=lambda f: (f.start, f.end)))
+    return Report(
+        words=len(word_starts),
+        syllables=timing.syllables,
+        estimated_seconds=estimate_s,
+        target_s=target_s,
+        rate=rate,
+        words_left=words_left,
+        findings=findings,
+        checks=_checklist(kind, target_s, {f.id for f in findings}),
+        numbers=numbers,
+    )
+
+
+def word_budget(words_left: int) -> str:
+    """The live word budget: "14 words left" / "9 words over" (see ``Report.words_left``)."""
+    count = abs(words_left)
+    words = f"{count} word{'s' * (count != 1)}"
+    return f"{words} left" if words_left >= 0 else f"{words} over"
+
+
+@dataclass(frozen=True, slots=True)
+class _Overflow:
+    at: int  # where the text passes the target
+    estimate_s: float
+    target_s: float
+    words_over: int
+    own_pace: bool
+
+
+def _too_long(doc: anatomy.Text, over: _Overflow) -> Hit:
+    over_s = over.estimate_s - over.target_s
+    seconds = f"{over_s:.0f}" if over_s >= 1 else f"{over_s:.1f}"
+    count = max(over.words_over, 1)
+    words = f"{count} word{'s' * (count != 1)}"
+    pace = "your pace" if over.own_pace else "a typical pace"
+    return Hit(
+        "too_long",
+        over.at,
+        len(doc.text.rstrip()),
+        f"At {pace} this takes about {over.estimate_s:.0f} s, {seconds} s ({words}) over your "
+        f"{over.target_s:g} s target.",
+        f"Cut about {words}: the highlighted part comes after {over.target_s:g} s.",
+    )
+
+
+def _finding(hit: Hit) -> Finding:
+    severity = _SEVERITY.get(hit.id, Severity.WARNING)
+    return Finding(hit.id, severity, hit.message, hit.fix, hit.start, hit.end)
+
+
+def _checklist(kind: ScriptKind, target_s: float, fired: set[str]) -> tuple[Check, ...]:
+    return tuple(
+        Check(check_id, title.format(target=f"{target_s:g}"), fired.isdisjoint(ids), ids)
+        for check_id, title, ids in _CHECKS
+        if kind == ScriptKind.VOICEMAIL or check_id not in _VOICEMAIL_ONLY
+    )

@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import phonenumbers
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
-
 DEFAULT_REGION = "US"
 
 _DIGIT_WORDS = {
@@ -33,9 +30,7 @@ _DIGIT_WORDS = {
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 # Seven or more digit words in a row (a local number at least), separated by spaces, commas,
 # dots or hyphens. Ordinary prose almost never strings seven digit words together.
-_SPELLED_RE = re.compile(
-    rf"\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{6,}}\b", re.IGNORECASE
-)
+_SPELLED_RE = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{6,}}\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -57,6 +52,10 @@ def normalise_region(region: str) -> str:
 
 def find_numbers(text: str, region: str = DEFAULT_REGION) -> list[NumberMention]:
     """Phone numbers in ``text`` (phonenumberslite, Leniency.POSSIBLE), in order."""
+    # Imported on first use: phonenumbers (with importlib.metadata) costs ~20 ms to import.
+    import phonenumbers
+    from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+
     region = normalise_region(region)
     mentions = [
         NumberMention(
@@ -72,6 +71,8 @@ def find_numbers(text: str, region: str = DEFAULT_REGION) -> list[NumberMention]
 
 
 def _spelled_numbers(text: str, region: str) -> list[NumberMention]:
+    import phonenumbers
+
     found = []
     for match in _SPELLED_RE.finditer(text):
         digits = "".join(_DIGIT_WORDS[w.lower()] for w in _WORD_RE.findall(match.group()))
@@ -85,7 +86,7 @@ def _spelled_numbers(text: str, region: str) -> list[NumberMention]:
                     start=match.start(),
                     end=match.end(),
                     digits=digits,
-                    e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+                    e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
                 )
             )
     return found
