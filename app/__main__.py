@@ -144,8 +144,9 @@ class _Startup:
         from app.ui.rehearsal import Rehearsal
         from app.ui.workspace import Workspace
 
+        folder = data_dir(self.args.data_dir)
         try:
-            db = self._db = open_database(data_dir(self.args.data_dir) / DATABASE_FILENAME)
+            db = self._db = open_database(folder / DATABASE_FILENAME)
         except DatabaseError as error:
             print(f"brevity: {error}", file=sys.stderr)
             if not self.args.smoke:
@@ -156,7 +157,9 @@ class _Startup:
         starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
         repository.seed_if_first_run(parse_starters(starters))
         rehearsal = Rehearsal(repository, time.monotonic, self.preferences)
-        workspace = Workspace(self.window, repository, rehearsal, self.preferences)
+        workspace = Workspace(
+            self.window, repository, rehearsal, self.preferences, data_dir=folder
+        )
         QTimer.singleShot(0, workspace.progress.build_chart)
         if self.args.smoke:
             shot = Path(self.args.screenshot) if self.args.screenshot else None

@@ -16,31 +16,19 @@ from typing import TextIO
 from app.domain.coach import (
     Profile,
     Report,
-    Rules,
     Severity,
     analyse,
-    parse_rules,
     word_budget,
 )
 from app.domain.phone import DEFAULT_REGION
 from app.domain.script import ScriptKind
-from app.resources import resource_path
+from app.resources import coach_rules
 
-RULE_FILES = ("fillers", "job_asks", "objective_cues", "limits")
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 class _UsageError(Exception):
     """Something the user can fix: print one line, exit 2."""
-
-
-def load_rules() -> Rules:
-    """The coach's word lists as shipped in ``data/coach/``."""
-    texts = {
-        stem: resource_path("data", "coach", f"{stem}.txt").read_text(encoding="utf-8")
-        for stem in RULE_FILES
-    }
-    return parse_rules(texts)
 
 
 def check_main(argv: list[str], stdout: TextIO | None = None) -> int:
@@ -62,7 +50,7 @@ def check_main(argv: list[str], stdout: TextIO | None = None) -> int:
         kind=kind,
         target_s=args.target if args.target is not None else kind.default_target_s,
         profile=Profile(name=args.name or "", phone=args.phone or "", region=region),
-        rules=load_rules(),
+        rules=coach_rules(),
     )
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2), file=out)

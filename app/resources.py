@@ -10,6 +10,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from app.domain.coach import Rules, parse_rules
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -33,3 +35,10 @@ def resource_path(*parts: str) -> Path:
 
 def icon_path(name: str) -> Path:
     return resource_path("resources", "icons", f"{name}.svg")
+
+
+def coach_rules() -> Rules:
+    """The script coach's word lists, from every ``data/coach/*.txt`` (keyed by file stem)."""
+    folder = resource_path("data", "coach")
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
+    return parse_rules(texts)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.cli import load_rules
 from app.domain import speech
 from app.domain.coach import Profile, analyse, warm_up
+from app.resources import coach_rules
 
 RUNS = 200
 BUDGET_MS = 20.0  # after warm-up; the editor re-checks on every pause in typing
@@ -43,7 +43,7 @@ def main() -> int:
     warm_up()
     cold_s = time.perf_counter() - before
     assert speech.is_warm()
-    rules, profile = load_rules(), Profile("Alex Rivera", "555-201-7788", "US")
+    rules, profile = coach_rules(), Profile("Alex Rivera", "555-201-7788", "US")
     text = script_of(1000)
     first = time.perf_counter()
     analyse(text, profile=profile, rules=rules)

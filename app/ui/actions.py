@@ -35,6 +35,7 @@ class ActionId(Enum):
     FULL_SCREEN = auto()
     REHEARSE = auto()
     EDIT_SCRIPT = auto()
+    COACH_PANEL = auto()
     NEW_SCRIPT = auto()
     NEW_VOICEMAIL = auto()
     PROFILE = auto()
@@ -46,6 +47,7 @@ class ActionId(Enum):
     GO_TO_HISTORY = auto()
     PREFERENCES = auto()
     SHORTCUTS = auto()
+    ABOUT = auto()
     QUIT = auto()
 
 
@@ -101,6 +103,13 @@ _SPECS: dict[ActionId, _Spec] = {
     ActionId.EDIT_SCRIPT: _Spec(
         "&Edit script", ("Ctrl+E",), "Edit the script's text, name and target"
     ),
+    ActionId.COACH_PANEL: _Spec(
+        "Script &coach",
+        ("Ctrl+Shift+K",),
+        "Show or hide the script coach beside the editor (checklist, word budget, marks)",
+        "",
+        True,
+    ),
     ActionId.NEW_SCRIPT: _Spec("&New script", ("Ctrl+N",), "Create a new script", "add"),
     ActionId.NEW_VOICEMAIL: _Spec(
         "New &voicemail from a guide…",
@@ -135,6 +144,9 @@ _SPECS: dict[ActionId, _Spec] = {
     ),
     ActionId.PREFERENCES: _Spec("&Preferences…", ("Ctrl+,",), "Theme, lead-in and countdown bands"),
     ActionId.SHORTCUTS: _Spec("&Keyboard shortcuts", ("F1", "?"), "Show this list", "help"),
+    ActionId.ABOUT: _Spec(
+        "&About Brevity", (), "Version, data folder and licences", "brevity"
+    ),
     ActionId.QUIT: _Spec("&Quit", ("Ctrl+Q",), "Quit Brevity"),
 }
 

@@ -48,7 +48,7 @@ class ShortcutsDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
-    """Theme, lead-in and the amber band; applied when accepted."""
+    """Theme, lead-in, the amber band and the phone number pace; applied when accepted."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,10 +71,20 @@ class PreferencesDialog(QDialog):
         self.amber_spin.setDecimals(0)
         self.amber_spin.setSuffix(" s before the target")
         self.amber_spin.setValue(preferences.amber_last_s)
+        self.number_pace_spin = QSpinBox()
+        self.number_pace_spin.setRange(25, 100)
+        self.number_pace_spin.setSingleStep(5)
+        self.number_pace_spin.setSuffix(" % of normal pace")
+        self.number_pace_spin.setValue(round(preferences.number_pace * 100))
+        self.number_pace_spin.setToolTip(
+            "Phone numbers scroll slower than your other words so you can say each digit "
+            "clearly. 100 % scrolls them at your normal pace."
+        )
         form = QFormLayout()
         form.addRow("Theme", self.theme_combo)
         form.addRow("Count-in before the clock (3-2-1)", self.lead_in_spin)
         form.addRow("Amber “wrap up” band from", self.amber_spin)
+        form.addRow("Phone number pace", self.number_pace_spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -86,6 +96,7 @@ class PreferencesDialog(QDialog):
         self._preferences = preferences
 
     def apply(self) -> None:
-        self._preferences.theme = self.theme_combo.currentData()
+        self._preferences.theme = Theme(self.theme_combo.currentData())  # Qt hands back a str
         self._preferences.lead_in_s = self.lead_in_spin.value()
         self._preferences.amber_last_s = self.amber_spin.value()
+        self._preferences.number_pace = self.number_pace_spin.value() / 100

@@ -11,8 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.script import Script, ScriptKind, clean_text, estimated_seconds, word_count
+from app.domain.script import Script, ScriptKind, clean_text
 
 AUTOSAVE_DELAY_MS = 400
 
@@ -34,8 +33,6 @@ class ScriptEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._script_id: int | None = None
-        self._words_per_minute = 150.0
-        self._pace_is_users = False
         self._dirty = False
         self._shown_details: tuple[str, ScriptKind, float] | None = None
         self.name_edit = QLineEdit()
@@ -62,6 +59,7 @@ class ScriptEditor(QWidget):
         self.text_edit.setFont(font)
         self.info_label = QLabel()
         self.info_label.setObjectName("editorInfo")
+        self.info_label.setWordWrap(True)  # the coach's estimate may be long: wrap, not widen
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -70,16 +68,18 @@ class ScriptEditor(QWidget):
         self.setEnabled(False)
 
     def _build_layout(self) -> None:
-        details = QHBoxLayout()
-        form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        details.addLayout(form, 3)
-        small = QFormLayout()
-        small.addRow("Kind", self.kind_combo)
-        small.addRow("Target", self.target_spin)
-        details.addLayout(small, 1)
+        # Name on its own line, kind and target under it: it stays readable beside the coach.
+        details = QGridLayout()
+        details.addWidget(_buddy("Name", self.name_edit), 0, 0)
+        details.addWidget(self.name_edit, 0, 1, 1, 3)
+        details.addWidget(_buddy("Kind", self.kind_combo), 1, 0)
+        details.addWidget(self.kind_combo, 1, 1)
+        details.addWidget(_buddy("Target", self.target_spin), 1, 2)
+        details.addWidget(self.target_spin, 1, 3)
+        details.setColumnStretch(1, 3)
+        details.setColumnStretch(3, 2)
         column = QVBoxLayout(self)
-        column.setContentsMargins(16, 12, 16, 12)
+        column.setContentsMargins(12, 12, 12, 12)
         column.addLayout(details)
         column.addWidget(self.text_edit, 1)
         column.addWidget(self.info_label)
@@ -111,12 +111,16 @@ class ScriptEditor(QWidget):
             self.text_edit.setPlainText(script.text if script else "")
         del blockers
         self._shown_details = self._details()
-        self._update_info()
+        if not same:
+            self.info_label.clear()
 
-    def set_pace(self, words_per_minute: float, users_own: bool) -> None:
-        self._words_per_minute = words_per_minute
-        self._pace_is_users = users_own
-        self._update_info()
+    def show_info(self, text: str) -> None:
+        """The line under the text: word count and the coach's estimate (the coach's call)."""
+        self.info_label.setText(text)
+
+    def document_text(self) -> str:
+        """The text exactly as in the document, so offsets into it are cursor positions."""
+        return self.text_edit.toPlainText().replace("\x00", " ")
 
     def text(self) -> str:
         return clean_text(self.text_edit.toPlainText())
@@ -130,12 +134,11 @@ class ScriptEditor(QWidget):
             self._save_timer.stop()
         if self._script_id is not None and self._dirty:
             self._dirty = False
-            self._update_info()
             self.text_edited.emit(self._script_id, self.text())
 
     # --- reactions --------------------------------------------------------------------------
     def _on_text_changed(self) -> None:
-        # Per keystroke only a timer restart: counting words waits for the pause in typing.
+        # Per keystroke only a timer restart: saving (and the coach) wait for a pause.
         self._dirty = True
         self._save_timer.start()
 
@@ -153,7 +156,6 @@ class ScriptEditor(QWidget):
             return
         self._shown_details = details
         self.details_edited.emit(self._script_id, *details)
-        self._update_info()
 
     def _details(self) -> tuple[str, ScriptKind, float]:
         return self.name_edit.text().strip(), self._kind(), self.target_spin.value()
@@ -162,13 +164,10 @@ class ScriptEditor(QWidget):
         # Qt hands StrEnum item data back as a plain str: convert it back.
         return ScriptKind(self.kind_combo.currentData())
 
-    def _update_info(self) -> None:
-        count = word_count(self.text_edit.toPlainText())
-        seconds = estimated_seconds(count, self._words_per_minute)
-        pace = "your median pace" if self._pace_is_users else "a typical pace"
-        target = self.target_spin.value()
-        verdict = "over" if seconds > target else "within"
-        self.info_label.setText(
-            f"{count} words · about {seconds:.0f} s spoken at {self._words_per_minute:.0f} wpm "
-            f"({pace}) · {verdict} the {target:.0f} s target"
-        )
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    """A field's label, tied to it for screen readers (no mnemonic: Alt+T opens the Take
+    menu)."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label

@@ -15,11 +15,11 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
     "&Take": (ActionId.START_STOP, ActionId.ABANDON, _, ActionId.RATE_NAILED,
               ActionId.RATE_GOOD, ActionId.RATE_STUMBLED, ActionId.RATE_RAMBLED,
               ActionId.ADD_NOTE),
-    "&View": (ActionId.REHEARSE, ActionId.EDIT_SCRIPT, _, ActionId.PACE_UP, ActionId.PACE_DOWN,
-              ActionId.FIT_PACE, _, ActionId.FONT_LARGER, ActionId.FONT_SMALLER,
-              ActionId.MIRROR, ActionId.FULL_SCREEN, _, ActionId.GO_TO_SCRIPTS,
-              ActionId.GO_TO_HISTORY, ActionId.ALL_SCRIPTS),
-    "&Help": (ActionId.SHORTCUTS,),
+    "&View": (ActionId.REHEARSE, ActionId.EDIT_SCRIPT, ActionId.COACH_PANEL, _,
+              ActionId.PACE_UP, ActionId.PACE_DOWN, ActionId.FIT_PACE, _, ActionId.FONT_LARGER,
+              ActionId.FONT_SMALLER, ActionId.MIRROR, ActionId.FULL_SCREEN, _,
+              ActionId.GO_TO_SCRIPTS, ActionId.GO_TO_HISTORY, ActionId.ALL_SCRIPTS),
+    "&Help": (ActionId.SHORTCUTS, _, ActionId.ABOUT),
 }  # fmt: skip
 TOOLBAR: tuple[ActionId | None, ...] = (
     ActionId.NEW_SCRIPT, ActionId.DUPLICATE_SCRIPT, _, ActionId.START_STOP, _,

@@ -4,63 +4,37 @@ Layout (line breaks, word positions) is computed once per text, font size and wi
 only translates and draws the visible lines, so a repaint costs well under a millisecond. The
 scroll position comes from outside as a fractional word index (see ``domain.pacing``); this
 widget only maps words to pixels, so font size and width never change the timing.
+
+Phone numbers are marked in the text (a quiet violet underline, laid out with the lines) so the
+reader sees them coming; while the reading line is in a number zone (see
+``domain.number_zone``) the band turns violet, a "123" badge sits at its edge and a cue says
+"Number — slow and clear". Violet is told apart from the usual teal in every common kind of
+colour blindness, and the badge and cue do not rely on colour at all.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QStaticText,
-    QTextLayout,
-    QTextLine,
-    QTextOption,
-)
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.domain.script import word_spans
+from app.ui.prompter_layout import LINE_SPACING, Layout, Line, build_layout, prepared
 
 BACKGROUND = QColor("#0f1317")
 TEXT = QColor("#f8fafc")
 READ_TEXT = QColor("#5b6573")
 READING_BAND = QColor(20, 184, 166, 38)
 READING_MARK = QColor("#14b8a6")
+ZONE_BAND = QColor(167, 139, 250, 56)  # violet: not the countdown's amber, not the teal
+ZONE_MARK = QColor("#a78bfa")
+NUMBER_UNDERLINE = QColor(167, 139, 250, 150)
+NUMBER_UNDERLINE_READ = QColor(167, 139, 250, 60)
+ZONE_CUE = "Number — slow and clear"
+ZONE_BADGE = "123"
 READING_LINE_FRACTION = 1 / 3
 MARGIN_FRACTION = 0.06
-
-
-def _cursor_x(line: QTextLine, position: int) -> float:
-    """x of a character position in a laid-out line (PySide6 returns ``(x, position)``)."""
-    result: object = line.cursorToX(position)
-    if isinstance(result, tuple):
-        return float(result[0])
-    return float(result)  # type: ignore[arg-type]
-
-
-@dataclass(slots=True)
-class _Line:
-    top: float
-    height: float
-    first_char: int
-    static: QStaticText
-
-
-@dataclass(slots=True)
-class _Layout:
-    lines: list[_Line]
-    line_of_word: list[int]
-    word_x: list[float]  # x of each word's start within its line
-    first_word_of_line: dict[int, int]
-    words_in_line: dict[int, int]
-    bottoms: list[float]
-    height: float
 
 
 class Prompter(QWidget):
@@ -82,7 +56,12 @@ class Prompter(QWidget):
         self._position = 0.0
         self._overlay = ""
         self._hint = ""
-        self._layout: _Layout | None = None
+        self._layout: Layout | None = None
+        self._number_spans: list[tuple[int, int]] = []
+        self._in_number_zone = False
+        # Prepared once (the badge once per font size): never laid out per frame.
+        self._badge: tuple[QStaticText, QFont] | None = None  # "123" at the band's edge
+        self._cue: tuple[QStaticText, QFont] | None = None  # "Number — slow and clear"
 
     # --- what others call -------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -113,6 +92,28 @@ class Prompter(QWidget):
 
     def position(self) -> float:
         return self._position
+
+    def set_number_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Character spans ``[start, end)`` of the phone numbers to mark in the text."""
+        spans = sorted(spans)
+        if spans != self._number_spans:
+            self._number_spans = spans
+            self._invalidate()
+
+    def number_spans(self) -> list[tuple[int, int]]:
+        return list(self._number_spans)
+
+    def set_number_zone(self, active: bool) -> None:
+        """Whether the reading line is in a number zone: the band turns violet."""
+        if active != self._in_number_zone:
+            self._in_number_zone = active
+            self.update()
+
+    def in_number_zone(self) -> bool:
+        return self._in_number_zone
+
+    def reading_band_colour(self) -> QColor:
+        return ZONE_BAND if self._in_number_zone else READING_BAND
 
     def set_overlay(self, text: str) -> None:
         """Large centred text (the 3-2-1 lead-in); empty to hide."""
@@ -145,60 +146,18 @@ class Prompter(QWidget):
     def _text_width(self) -> float:
         return max(50.0, self.width() * (1 - 2 * MARGIN_FRACTION))
 
-    def _ensure_layout(self) -> _Layout:
+    def _ensure_layout(self) -> Layout:
         if self._layout is None:
-            self._layout = self._build_layout()
+            width = self._text_width()
+            self._layout = build_layout(self._text, self._font, width, self._number_spans)
+            badge_font = QFont(self._font)
+            badge_font.setPixelSize(max(10, round(self._font.pixelSize() * 0.3)))
+            badge_font.setWeight(QFont.Weight.Bold)
+            self._badge = prepared(ZONE_BADGE, badge_font), badge_font
         return self._layout
 
-    def _build_layout(self) -> _Layout:
-        width = self._text_width()
-        spans = word_spans(self._text)
-        built = _Layout([], [], [], {}, {}, [], 0.0)
-        offset = 0
-        word = 0
-        for paragraph in self._text.split("\n"):
-            word = self._lay_out_paragraph(paragraph, offset, width, spans, word, built)
-            offset += len(paragraph) + 1
-        built.bottoms = [line.top + line.height for line in built.lines]
-        return built
-
-    def _lay_out_paragraph(
-        self,
-        paragraph: str,
-        offset: int,
-        width: float,
-        spans: list[tuple[int, int]],
-        word: int,
-        built: _Layout,
-    ) -> int:
-        """Lay out one paragraph into ``built``; returns the index of the next unplaced word."""
-        layout = QTextLayout(paragraph, self._font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        end = offset + len(paragraph)
-        while (line := layout.createLine()).isValid():
-            line.setLineWidth(width)
-            line_height = line.height() * 1.25
-            start, length = line.textStart(), line.textLength()
-            static = QStaticText(paragraph[start : start + length].rstrip())
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(font=self._font)
-            index = len(built.lines)
-            built.lines.append(_Line(built.height, line_height, offset + start, static))
-            built.height += line_height
-            while word < len(spans) and spans[word][0] < min(end, offset + start + length):
-                built.line_of_word.append(index)
-                built.word_x.append(_cursor_x(line, spans[word][0] - offset))
-                built.first_word_of_line.setdefault(index, word)
-                built.words_in_line[index] = built.words_in_line.get(index, 0) + 1
-                word += 1
-        layout.endLayout()
-        return word
-
     # --- painting ---------------------------------------------------------------------------
-    def _content_y(self, layout: _Layout) -> tuple[float, int, float]:
+    def _content_y(self, layout: Layout) -> tuple[float, int, float]:
         """Content y at the reading line, the current line index and the current word's x."""
         if not layout.line_of_word:
             return 0.0, -1, 0.0
@@ -221,6 +180,8 @@ class Prompter(QWidget):
         layout = self._ensure_layout()
         reading_y = self.reading_line_y()
         self._paint_reading_band(painter, reading_y)
+        if self._in_number_zone:
+            self._paint_zone_badge(painter, reading_y)
         content_y, current_line, current_x = self._content_y(layout)
         left = self.width() * MARGIN_FRACTION
         shift = reading_y - content_y
@@ -231,12 +192,15 @@ class Prompter(QWidget):
             y = line.top + shift + line.height * 0.1  # centre glyphs in the 1.25 line box
             if y > self.height():
                 break
-            self._paint_line(painter, line, QPointF(left, y), index - current_line, current_x)
+            relative = index - current_line
+            if line.number_marks:
+                self._paint_number_marks(painter, line, QPointF(left, y), relative < 0)
+            self._paint_line(painter, line, QPointF(left, y), relative, current_x)
         self._paint_overlays(painter)
         painter.end()
 
     def _paint_line(
-        self, painter: QPainter, line: _Line, origin: QPointF, relative: int, read_x: float
+        self, painter: QPainter, line: Line, origin: QPointF, relative: int, read_x: float
     ) -> None:
         if relative < 0 or (relative == 0 and read_x <= 0):
             painter.setPen(READ_TEXT if relative < 0 else TEXT)
@@ -258,9 +222,37 @@ class Prompter(QWidget):
         painter.restore()
 
     def _paint_reading_band(self, painter: QPainter, reading_y: float) -> None:
-        band = self._font.pixelSize() * 1.25
-        painter.fillRect(QRectF(0, reading_y - band / 2, self.width(), band), READING_BAND)
-        painter.fillRect(QRectF(0, reading_y - band / 2, 6, band), READING_MARK)
+        band = self._font.pixelSize() * LINE_SPACING
+        top = reading_y - band / 2
+        painter.fillRect(QRectF(0, top, self.width(), band), self.reading_band_colour())
+        if self._in_number_zone:  # a wider edge too: the change is not only a colour
+            painter.fillRect(QRectF(0, top, 10, band), ZONE_MARK)
+            painter.fillRect(QRectF(self.width() - 10, top, 10, band), ZONE_MARK)
+        else:
+            painter.fillRect(QRectF(0, top, 6, band), READING_MARK)
+
+    def _paint_zone_badge(self, painter: QPainter, reading_y: float) -> None:
+        """Draw "123" in the left margin, on the band, when it fits there."""
+        if self._badge is None:
+            return
+        badge, font = self._badge
+        size = badge.size()
+        margin = self.width() * MARGIN_FRACTION
+        if size.width() + 16 > margin:
+            return
+        x = 10 + (margin - 10 - size.width()) / 2
+        painter.setPen(ZONE_MARK)
+        painter.setFont(font)
+        painter.drawStaticText(QPointF(x, reading_y - size.height() / 2), badge)
+
+    def _paint_number_marks(
+        self, painter: QPainter, line: Line, origin: QPointF, read: bool
+    ) -> None:
+        thickness = max(2.0, self._font.pixelSize() / 16)
+        colour = NUMBER_UNDERLINE_READ if read else NUMBER_UNDERLINE
+        y = origin.y() + line.underline_y
+        for start_x, end_x in line.number_marks:
+            painter.fillRect(QRectF(origin.x() + start_x, y, end_x - start_x, thickness), colour)
 
     def _paint_overlays(self, painter: QPainter) -> None:
         if self._mirror:
@@ -272,6 +264,8 @@ class Prompter(QWidget):
             painter.setFont(font)
             painter.setPen(READING_MARK)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._overlay)
+        if self._in_number_zone and not self._hint and not self._overlay:
+            self._paint_zone_cue(painter)
         if self._hint:
             font = QFont(self.font())
             font.setPixelSize(16)
@@ -285,3 +279,20 @@ class Prompter(QWidget):
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             painter.setPen(QColor("#cbd5e1"))
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, hint)
+
+    def _paint_zone_cue(self, painter: QPainter) -> None:
+        """Say "Number — slow and clear" where the hint goes, from a text prepared once."""
+        if self._cue is None:
+            font = QFont(self.font())
+            font.setPixelSize(16)
+            font.setWeight(QFont.Weight.DemiBold)
+            self._cue = prepared(ZONE_CUE, font), font
+        cue, font = self._cue
+        size = cue.size()
+        pill = QRectF(0, 0, size.width() + 28, size.height() + 14)
+        pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
+        painter.setPen(ZONE_MARK)
+        painter.setBrush(QColor(15, 19, 23, 225))
+        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        painter.setFont(font)
+        painter.drawStaticText(QPointF(pill.left() + 14, pill.top() + 7), cue)

@@ -12,9 +12,11 @@ import sqlite3
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.domain.attempt import Attempt, Outcome
+from app.domain.coach import find_numbers
 from app.domain.countdown import Clock
+from app.domain.number_zone import SpokenWords, slowdown_for, spoken_words
 from app.domain.pacing import NUDGE_FACTOR, clamp_wpm, fitted_wpm
-from app.domain.script import Script, word_count
+from app.domain.script import Script
 from app.domain.take import Frame, Take
 from app.storage.repository import Repository
 from app.ui.settings import Preferences
@@ -48,6 +50,10 @@ class Rehearsal(QObject):
         self._take: Take | None = None
         self.last_attempt: Attempt | None = None
         self._unsaved: list[Attempt] = []  # takes the database refused, oldest first
+        self._region = "US"  # for reading phone numbers
+        # The last text's phone numbers: pace_for runs on every refresh, start right after.
+        self._numbers: tuple[tuple[str, str, float], SpokenWords, list[tuple[int, int]]] | None
+        self._numbers = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
@@ -72,14 +78,41 @@ class Rehearsal(QObject):
             self.last_attempt = None
         self.pace_changed.emit(*self.pace_for(script.text if script else ""))
 
+    def set_region(self, code: str) -> None:
+        """Read phone numbers as written in region ``code`` (ISO 3166, e.g. "US", "GB")."""
+        if code != self._region:
+            self._region = code
+            if self._script is not None:
+                self.pace_changed.emit(*self.pace_for(self._script.text))
+
+    def spoken_words(self, text: str) -> SpokenWords:
+        """Each word's spoken weight in ``text`` and its number zones, at the preferred pace."""
+        return self._read_numbers(text)[0]
+
+    def number_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the phone numbers the prompter slows down for (none at 100 %)."""
+        spoken, spans = self._read_numbers(text)
+        return spans if spoken.zones else []
+
+    def _read_numbers(self, text: str) -> tuple[SpokenWords, list[tuple[int, int]]]:
+        key = (text, self._region, slowdown_for(self._preferences.number_pace))
+        if self._numbers is None or self._numbers[0] != key:
+            numbers = find_numbers(text, self._region)
+            spans = [(number.start, number.end) for number in numbers]
+            self._numbers = key, spoken_words(text, numbers, key[2]), spans
+        return self._numbers[1], self._numbers[2]
+
     def pace_for(self, text: str) -> tuple[float, bool]:
-        """The pace a take of ``text`` would use, and whether it is fitted to the target."""
+        """The pace a take of ``text`` would use, and whether it is fitted to the target.
+
+        The fitted pace counts a phone number digit by digit, slowed down in its zone.
+        """
         script = self._script
         if script is None:
             return 150.0, True
         if script.words_per_minute:
             return clamp_wpm(script.words_per_minute), False
-        return fitted_wpm(word_count(text), script.target_s), True
+        return fitted_wpm(self.spoken_words(text).total, script.target_s), True
 
     # --- the loop ---------------------------------------------------------------------------
     def start(self, text: str) -> None:
@@ -87,7 +120,8 @@ class Rehearsal(QObject):
         script = self._script
         if script is None or script.id is None or self.running:
             return
-        words = word_count(text)
+        spoken = self.spoken_words(text)
+        words = len(spoken.weights)
         if words == 0:
             return
         try:
@@ -104,6 +138,8 @@ class Rehearsal(QObject):
             words_per_minute=self.pace_for(text)[0],
             lead_in_s=self._preferences.lead_in_s,
             amber_last_s=self._preferences.amber_last_s,
+            weights=spoken.weights,
+            zones=spoken.zones,
         )
         self._take.start()
         self.last_attempt = None

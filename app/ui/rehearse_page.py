@@ -36,11 +36,21 @@ class RehearsePage(QWidget):
         column.addWidget(self.outcome_panel)
 
     def show_at_rest(
-        self, text: str, target_s: float | None, pace: tuple[float, bool], startable: bool
+        self,
+        text: str,
+        target_s: float | None,
+        pace: tuple[float, bool],
+        startable: bool,
+        number_spans: list[tuple[int, int]] | None = None,
     ) -> None:
-        """The script before a take: first word on the reading line, the full target."""
+        """The script before a take: first word on the reading line, the full target.
+
+        ``number_spans`` are the phone numbers the take will slow down for, marked in the text.
+        """
         self.prompter.set_text(text)
+        self.prompter.set_number_spans(number_spans or [])
         self.prompter.set_position(0.0)
+        self.prompter.set_number_zone(False)
         self.prompter.set_overlay("")
         if target_s is None:
             self.prompter.set_hint(NO_SCRIPT_HINT)
@@ -59,11 +69,13 @@ class RehearsePage(QWidget):
     def show_frame(self, frame: Frame, target_s: float) -> None:
         reading = frame.reading
         self.prompter.set_position(frame.position)
+        self.prompter.set_number_zone(frame.in_number_zone)
         lead_in = reading.phase is Phase.LEAD_IN
         self.prompter.set_overlay(f"{math.ceil(reading.lead_in_left_s)}" if lead_in else "")
         self.countdown_view.show_reading(reading, target_s)
 
     def show_saved(self, attempt: Attempt, cheer: str) -> None:
         self.outcome_panel.show_attempt(attempt, cheer)
+        self.prompter.set_number_zone(False)
         abandoned = attempt.outcome is Outcome.ABANDONED
         self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)

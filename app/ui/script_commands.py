@@ -14,7 +14,8 @@ class ScriptCommands(QObject):
     """Changes the library and says which script should be current afterwards."""
 
     library_changed = Signal(object)  # id of the script to select, or None
-    script_created = Signal(int)
+    script_created = Signal(int)  # an empty script: its name is next to type
+    voicemail_drafted = Signal(int)  # a script with a draft: its text is next to read
 
     def __init__(self, repository: Repository, undo_bar: UndoBar, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
@@ -35,6 +36,17 @@ class ScriptCommands(QObject):
         assert script.id is not None
         self.library_changed.emit(script.id)
         self.script_created.emit(script.id)
+
+    def new_voicemail(self, contact: str, text: str) -> None:
+        """Store a drafted voicemail as a new script and make it current."""
+        kind = ScriptKind.VOICEMAIL
+        base = f"Voicemail — {contact}" if contact else "New voicemail"
+        script = self._repository.add_script(
+            Script(name=self._unique_name(base), kind=kind, target_s=kind.default_target_s,
+                   text=text)
+        )  # fmt: skip
+        self.library_changed.emit(script.id)
+        self.voicemail_drafted.emit(script.id)
 
     def duplicate(self, script: Script) -> None:
         assert script.id is not None

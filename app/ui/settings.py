@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from app.domain.countdown import DEFAULT_AMBER_LAST_S
+from app.domain.number_zone import DEFAULT_NUMBER_PACE, MAX_NUMBER_PACE, MIN_NUMBER_PACE
 
 DEFAULT_FONT_PX = 48
 MIN_FONT_PX = 20
@@ -79,6 +80,17 @@ class Preferences:
         self._settings.setValue("take/amber_last_s", float(value))
 
     @property
+    def number_pace(self) -> float:
+        """The number zone's pace as a fraction of the normal pace (1.0: no slow zone)."""
+        return self._number(
+            "prompter/number_pace", DEFAULT_NUMBER_PACE, MIN_NUMBER_PACE, MAX_NUMBER_PACE
+        )
+
+    @number_pace.setter
+    def number_pace(self, value: float) -> None:
+        self._settings.setValue("prompter/number_pace", float(value))
+
+    @property
     def theme(self) -> Theme:
         try:
             return Theme(str(self._settings.value("ui/theme", Theme.SYSTEM.value)))
@@ -88,6 +100,15 @@ class Preferences:
     @theme.setter
     def theme(self, value: Theme) -> None:
         self._settings.setValue("ui/theme", value.value)
+
+    @property
+    def coach_panel(self) -> bool:
+        """Whether the script coach shows beside the editor (on unless switched off)."""
+        return str(self._settings.value("ui/coach_panel", "true")).lower() == "true"
+
+    @coach_panel.setter
+    def coach_panel(self, value: bool) -> None:
+        self._set_flag("ui/coach_panel", value)
 
     @property
     def chart_all_scripts(self) -> bool:

@@ -88,10 +88,13 @@ ICON_INK = "#5f6368"  # the stroke colour the line icons are drawn with
 ICON_INK_DARK = "#c9cdd2"
 
 
-def line_icon(name: str, dark: bool) -> QIcon:
-    """A toolbar icon, its ink lightened on a dark palette so it keeps its contrast."""
+def line_icon(name: str, dark: bool, ink: QColor | None = None) -> QIcon:
+    """A toolbar icon, its ink lightened on a dark palette so it keeps its contrast
+    (or drawn in ``ink``, e.g. a severity colour from ``coach_colour``)."""
     svg = icon_path(name).read_text(encoding="utf-8")
-    if dark:
+    if ink is not None:
+        svg = svg.replace(ICON_INK, ink.name())
+    elif dark:
         svg = svg.replace(ICON_INK, ICON_INK_DARK)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     icon = QIcon()
@@ -103,3 +106,24 @@ def line_icon(name: str, dark: bool) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+# The script coach: calm colours that say "look here", lighter on a dark palette. A failing
+# check is amber (the countdown's closing colour), never alarm red; shape tells the rest.
+_COACH_COLOURS: dict[str, tuple[str, str]] = {  # severity: (light palette, dark palette)
+    "error": ("#c2410c", "#fb923c"),
+    "warning": ("#b45309", "#fbbf24"),
+    "tip": ("#2563eb", "#60a5fa"),
+    "number": ("#0f766e2e", "#14b8a63d"),  # #RRGGBBAA: the number zone's faint background
+}
+
+
+def coach_colour(key: str, dark: bool) -> QColor:
+    """Underline colour for a finding's severity ("error", "warning", "tip") or "number"."""
+    light_hex, dark_hex = _COACH_COLOURS.get(key, _COACH_COLOURS["warning"])
+    value = dark_hex if dark else light_hex
+    if len(value) == 9:  # QColor reads #AARRGGBB, so place the alpha by hand
+        colour = QColor(value[:7])
+        colour.setAlpha(int(value[7:], 16))
+        return colour
+    return QColor(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QTextCursor
@@ -22,20 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.attempt import Attempt, Outcome
-from app.domain.script import Script, median_pace_wpm, word_count
+from app.domain.script import Script, word_count
 from app.domain.stats import encouragement
 from app.domain.take import Frame
+from app.resources import coach_rules
 from app.storage.repository import Repository
+from app.ui.about import AboutDialog
 from app.ui.actions import RATING_ACTIONS, ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
-from app.ui.editor import ScriptEditor
+from app.ui.edit_page import EditPage
 from app.ui.library import ScriptLibrary
 from app.ui.main_window import MainWindow
 from app.ui.menus import build_menus, build_toolbar
+from app.ui.new_voicemail import NewVoicemailDialog
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.progress_panel import ProgressPanel
 from app.ui.rehearsal import Rehearsal
 from app.ui.rehearse_page import RehearsePage
+from app.ui.script_coach import ScriptCoach
 from app.ui.script_commands import ScriptCommands
 from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
 from app.ui.text_saver import TextSaver
@@ -54,9 +59,12 @@ class Workspace(QObject):
         repository: Repository,
         rehearsal: Rehearsal,
         preferences: Preferences,
+        *,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(window)
         self.main_window = window
+        self._data_dir = data_dir  # shown in Help → About
         self._repository = repository
         self._rehearsal = rehearsal
         self._preferences = preferences
@@ -68,6 +76,8 @@ class Workspace(QObject):
         build_menus(window, self.actions_)
         self._connect_signals()
         self._apply_preferences()
+        self._rehearsal.set_region(repository.profile().region)
+        self.coach.start_warm_up()  # the first analysis waits for it rather than stalling
         self._reload_scripts(preferences.last_script_id)
 
     # --- assembly ---------------------------------------------------------------------------
@@ -77,14 +87,17 @@ class Workspace(QObject):
         self.countdown_view = self.rehearse_page.countdown_view
         self.prompter = self.rehearse_page.prompter
         self.outcome_panel = self.rehearse_page.outcome_panel
-        self.editor = ScriptEditor()
+        self.edit_page = EditPage()
+        self.editor = self.edit_page.editor
+        self.coach_panel = self.edit_page.coach_panel
+        self.coach = ScriptCoach(self._repository, self.editor.document_text, coach_rules(), self)
         self.progress = ProgressPanel()
         self.undo_bar = UndoBar()
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.rehearse_page, "Rehearse")
-        self.tabs.addTab(self.editor, "Edit script")
+        self.tabs.addTab(self.edit_page, "Edit script")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.tabs)
@@ -137,12 +150,15 @@ class Workspace(QObject):
         a[ActionId.DELETE_SCRIPT].triggered.connect(lambda: self._with_current_script(c.delete))
         c.library_changed.connect(self._on_commands_library_changed)
         c.script_created.connect(self._on_commands_script_created)
+        c.voicemail_drafted.connect(self._on_edit_script_triggered)
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
         a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
         a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)
         a[ActionId.PREFERENCES].triggered.connect(self._on_preferences_triggered)
         a[ActionId.PROFILE].triggered.connect(self.edit_profile)
+        a[ActionId.NEW_VOICEMAIL].triggered.connect(self._on_new_voicemail_triggered)
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
+        a[ActionId.ABOUT].triggered.connect(self._on_about_triggered)
         a[ActionId.QUIT].triggered.connect(self.main_window.close)
         self.main_window.closing.connect(self._on_main_window_closing)
         self.library.script_selected.connect(self._on_library_script_selected)
@@ -162,6 +178,12 @@ class Workspace(QObject):
         r.take_cancelled.connect(self._on_rehearsal_take_cancelled)
         r.attempt_updated.connect(self._on_rehearsal_attempt_updated)
         r.pace_changed.connect(self.countdown_view.show_pace)
+        a[ActionId.COACH_PANEL].toggled.connect(self._on_coach_panel_toggled)
+        self.editor.text_edit.textChanged.connect(self.coach.schedule)
+        self.coach.reported.connect(self.edit_page.show_report)
+        self.coach.too_long.connect(self.edit_page.show_too_long)
+        self.coach.cleared.connect(self.edit_page.show_no_script)
+        self.coach_panel.profile_requested.connect(self.edit_profile)
 
     def _apply_preferences(self) -> None:
         self.prompter.set_font_px(self._preferences.font_px)
@@ -170,6 +192,11 @@ class Workspace(QObject):
         state = self._preferences.layout_state("splitter")
         if state is not None:
             self.splitter.restoreState(state)
+        self.edit_page.restore_state(self._preferences.layout_state("edit_splitter"))
+        coach_visible = self._preferences.coach_panel
+        self.actions_[ActionId.COACH_PANEL].setChecked(coach_visible)
+        self.edit_page.set_coach_visible(coach_visible)
+        self.coach.set_number_slowdown(1.0 / self._preferences.number_pace)
 
     # --- scripts ----------------------------------------------------------------------------
     def _reload_scripts(self, select_id: int | None) -> None:
@@ -187,21 +214,21 @@ class Workspace(QObject):
         self._rehearsal.set_script(script)
         if switching:
             self.outcome_panel.hide()
-        self._update_pace_estimate()
+        self.coach.set_script(script)
         self._refresh_prompter()
         self._refresh_progress()
         self._update_actions()
-
-    def _update_pace_estimate(self) -> None:
-        users = median_pace_wpm(self._repository.pace_samples())
-        self.editor.set_pace(users or 150.0, users is not None)
 
     def _refresh_prompter(self) -> None:
         if not self._rehearsal.running:
             text = self.editor.text()
             target = self._script.target_s if self._script else None
             self.rehearse_page.show_at_rest(
-                text, target, self._rehearsal.pace_for(text), word_count(text) > 0
+                text,
+                target,
+                self._rehearsal.pace_for(text),
+                word_count(text) > 0,
+                self._rehearsal.number_spans(text),
             )
 
     def _update_actions(self) -> None:
@@ -289,6 +316,7 @@ class Workspace(QObject):
 
     def _on_rehearsal_take_saved(self, attempt: Attempt) -> None:
         self.progress.set_frozen(False)
+        self._record_coach_score(attempt.revision_id)
         self._refresh_progress()
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
@@ -296,7 +324,7 @@ class Workspace(QObject):
         # encouragement narrows to the take's own script): no second query.
         cheer = encouragement(self.progress.attempts(), attempt, tz)
         self.rehearse_page.show_saved(attempt, cheer)
-        self._update_pace_estimate()
+        self.coach.relearn_rate()
         self._update_actions()
 
     def _on_rehearsal_take_cancelled(self) -> None:
@@ -312,6 +340,10 @@ class Workspace(QObject):
     def _on_mirror_toggled(self, mirrored: bool) -> None:
         self.prompter.set_mirror(mirrored)
         self._preferences.mirror = mirrored
+
+    def _on_coach_panel_toggled(self, visible: bool) -> None:
+        self.edit_page.set_coach_visible(visible)
+        self._preferences.coach_panel = visible
 
     def _on_full_screen_toggled(self, full: bool) -> None:
         for widget in (
@@ -364,6 +396,8 @@ class Workspace(QObject):
                 self.actions_.set_dark(apply_theme(app, self._preferences.theme))
                 self._update_actions()
             self._refresh_prompter()
+            self.coach.set_number_slowdown(1.0 / self._preferences.number_pace)
+            self.coach.analyse_now()  # new slowdown, and marks in the new theme's colours
 
     def edit_profile(self) -> None:
         """"Your details…": the name and number the script coach looks for."""
@@ -379,9 +413,41 @@ class Workspace(QObject):
 
     def _on_profile_changed(self) -> None:
         """The coach and the prompter's number zone read the profile again."""
+        self._rehearsal.set_region(self._repository.profile().region)
+        self.coach.reload_profile()
+        self._refresh_prompter()
+
+    def _on_new_voicemail_triggered(self) -> None:
+        """The guide: four questions, a draft that passes every check, a new script."""
+        self.editor.flush()
+        known = self._repository.profile()
+        dialog = NewVoicemailDialog(known, self.coach.rules, self.coach.rate, self.main_window)
+        if not dialog.exec() or not dialog.text():
+            return
+        typed = dialog.profile()
+        if not known.name and not known.phone and (typed.name or typed.phone):
+            self._repository.set_profile(typed)  # a first-timer's details: asked only once
+            self._on_profile_changed()
+        self.commands.new_voicemail(dialog.contact(), dialog.text())
+
+    def _record_coach_score(self, revision_id: int) -> None:
+        """Keep the coach's score of the revision a take used, once, so the history shows
+        the script getting better. A score that cannot be written waits for the next take."""
+        try:
+            revision = self._repository.get_revision(revision_id)
+            if revision.coach_score is not None:
+                return
+            score = self.coach.score_of(revision.text)
+            if score is not None:
+                self._repository.set_revision_score(revision_id, *score)
+        except (sqlite3.Error, OSError):
+            return
 
     def _on_shortcuts_triggered(self) -> None:
         ShortcutsDialog(self.actions_.help_rows(), self.main_window).exec()
+
+    def _on_about_triggered(self) -> None:
+        AboutDialog(self._data_dir, self.main_window).exec()
 
     def _on_text_saver_failed(self, message: str) -> None:
         self._report_storage_error(
@@ -405,3 +471,5 @@ class Workspace(QObject):
         self._text_saver.save_pending()
         self._rehearsal.retry_unsaved()
         self._preferences.set_layout_state("splitter", self.splitter.saveState())
+        if self.edit_page.coach_visible():  # a hidden panel would be saved as collapsed
+            self._preferences.set_layout_state("edit_splitter", self.edit_page.save_state())

@@ -47,7 +47,7 @@ def brevity(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
     rehearsal = Rehearsal(repository, clock, preferences)
     main_window = MainWindow(preferences)
     qtbot.addWidget(main_window)
-    workspace = Workspace(main_window, repository, rehearsal, preferences)
+    workspace = Workspace(main_window, repository, rehearsal, preferences, data_dir=tmp_path)
     main_window.resize(1280, 800)
     main_window.show()
     qtbot.waitExposed(main_window)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.domain.coach import Profile
 from app.ui.actions import ActionId
 from app.ui.profile_dialog import ProfileDialog, describe_phone, regions
+from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import App
 
 
@@ -85,3 +86,27 @@ def test_cancelling_your_details_changes_nothing(qtbot: QtBot, brevity: App) -> 
     brevity.window.actions_[ActionId.PROFILE].trigger()
 
     assert brevity.repository.profile().name == "Alex Rivera"
+
+
+def test_the_region_in_your_details_decides_where_the_number_zone_is(
+    qtbot: QtBot, brevity: App
+) -> None:
+    window = brevity.window
+    text = "Hi Sam, this is Priya on 020 7946 0018, calling for your advice."
+    window.tabs.setCurrentIndex(EDIT_TAB)
+    window.editor.text_edit.setPlainText(text)
+    window.tabs.setCurrentIndex(REHEARSE_TAB)  # the prompter at rest shows the new text
+    assert window.prompter.number_spans() == []
+
+    def choose_britain() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ProfileDialog)
+        dialog.name_edit.setText("Priya")
+        dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("GB"))
+        dialog.accept()
+
+    QTimer.singleShot(0, choose_britain)
+    window.actions_[ActionId.PROFILE].trigger()
+
+    start = text.index("020")
+    assert window.prompter.number_spans() == [(start, start + len("020 7946 0018"))]

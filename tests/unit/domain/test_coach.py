@@ -7,7 +7,6 @@ import threading
 
 import pytest
 
-from app.cli import load_rules
 from app.domain import speech
 from app.domain.coach import (
     DEFAULT_NUMBER_SLOWDOWN,
@@ -25,6 +24,7 @@ from app.domain.coach import (
 )
 from app.domain.prose import sentence_spans
 from app.domain.script import ScriptKind
+from app.resources import coach_rules as shipped_rules
 from app.resources import resource_path
 
 ALEX = Profile("Alex Rivera", "555-201-7788", "US")
@@ -37,7 +37,7 @@ GOOD = (
 
 @pytest.fixture(scope="module")
 def coach_rules() -> Rules:
-    return load_rules()
+    return shipped_rules()
 
 
 # --- phone numbers -----------------------------------------------------------------------

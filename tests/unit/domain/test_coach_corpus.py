@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from app.cli import load_rules
 from app.domain.coach import Profile, Report, Rules, analyse
 from app.domain.script import ScriptKind
+from app.resources import coach_rules as shipped_rules
 
 CORPUS = json.loads((Path(__file__).parent / "coach_corpus.json").read_text(encoding="utf-8"))
 ALEX = {"name": "Alex Rivera", "phone": "555-201-7788", "region": "US"}
@@ -28,7 +28,7 @@ KNOWN_IDS = {
 
 @pytest.fixture(scope="module")
 def coach_rules() -> Rules:
-    return load_rules()  # the shipped word lists in data/coach/
+    return shipped_rules()  # the shipped word lists in data/coach/
 
 
 def _analyse(case: dict[str, Any], rules: Rules) -> Report:

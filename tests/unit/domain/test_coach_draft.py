@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.cli import load_rules
 from app.domain.coach import Profile, Rules, analyse
 from app.domain.draft import Ask, draft_voicemail
+from app.resources import coach_rules
 
-RULES: Rules = load_rules()
+RULES: Rules = coach_rules()
 ALEX = Profile("Alex Rivera", "555-201-7788", "US")
 
 _first_names = st.sampled_from(["Jordan", "Sam", "Priya", "Dr. Patel", "Mei", "Jean-Luc", ""])
