@@ -119,6 +119,9 @@ class NewVoicemailDialog(QDialog):
         self.ask_combo.currentIndexChanged.connect(self._update_draft)
         self._update_draft()
         self.resize(560, 620)
+        # Someone whose details Brevity knows starts at the first question still open.
+        first = self.contact_edit if profile.name and profile.phone else self.name_edit
+        first.setFocus()
 
     def _line(self, text: str, placeholder: str, accessible_name: str) -> QLineEdit:
         edit = QLineEdit(text)

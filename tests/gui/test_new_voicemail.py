@@ -157,3 +157,15 @@ def test_a_take_records_the_coach_score_of_its_version(qtbot: QtBot, brevity: Ap
     model = window.progress.history.model
     version = model.data(model.index(0, Column.VERSION))
     assert version == f"v1 · {report.score}/{report.max_score}"
+
+
+def test_the_first_question_still_open_has_the_focus(qtbot: QtBot) -> None:
+    known = NewVoicemailDialog(ALEX, coach_rules(), None)
+    first_timer = NewVoicemailDialog(Profile(), coach_rules(), None)
+    for dialog in (known, first_timer):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+
+    assert known.focusWidget() is known.contact_edit
+    assert first_timer.focusWidget() is first_timer.name_edit
