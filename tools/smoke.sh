@@ -34,4 +34,14 @@ env -u BREVITY_DATA_DIR QT_QPA_PLATFORM=offscreen HOME="$tmp/home" \
     "$cmd" --smoke --data-dir "$tmp/data" || fail "$cmd --smoke exited with $?"
 end=$(date +%s.%N)
 [ -s "$tmp/data/brevity.sqlite3" ] || fail "$cmd --smoke created no database"
+
+# The coach without a window: the pronouncing dictionary, the word lists and the phone number
+# metadata must all load from the installed files (exit 0 = a voicemail with no error).
+printf '%s\n' "Hi Sam, this is Alex Rivera at 555-201-7788, calling for your advice on supply" \
+    "chain planning. Could we find 15 minutes next week? Again, Alex Rivera, 555-201-7788." \
+    > "$tmp/voicemail.txt"
+env -u BREVITY_DATA_DIR HOME="$tmp/home" "$cmd" check "$tmp/voicemail.txt" --json \
+    --name "Alex Rivera" --phone 555-201-7788 --region US > "$tmp/check.json" \
+    || fail "$cmd check exited with $?: $(cat "$tmp/check.json")"
+grep -q '"score": 10' "$tmp/check.json" || fail "$cmd check gave $(cat "$tmp/check.json")"
 echo "smoke: OK: $cmd --smoke in $(echo "$start $end" | awk '{printf "%.2f", $2 - $1}') s"
