@@ -9,8 +9,10 @@ from __future__ import annotations
 import sys
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.domain.coach import Rules, parse_rules
+if TYPE_CHECKING:  # the coach is imported when its rules are first needed, not at start-up
+    from app.domain.coach import Rules
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -39,6 +41,8 @@ def icon_path(name: str) -> Path:
 
 def coach_rules() -> Rules:
     """The script coach's word lists, from every ``data/coach/*.txt`` (keyed by file stem)."""
+    from app.domain.coach import parse_rules
+
     folder = resource_path("data", "coach")
     texts = {path.stem: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))}
     return parse_rules(texts)
