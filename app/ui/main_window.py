@@ -7,14 +7,22 @@ nothing but Qt, the first paint shows a quiet "opening" page, and only then are 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app import APP_NAME
 from app.ui.settings import Preferences
 
-DEFAULT_SIZE = (1320, 820)
+DEFAULT_SIZE = QSize(1600, 1000)  # the editor, the coach and the chart side by side
+SCREEN_SHARE = 0.9  # a first window never covers the whole screen
+
+
+def default_size(available: QSize) -> QSize:
+    """The first window's size: roomy, but at most nine tenths of the screen each way."""
+    return DEFAULT_SIZE.boundedTo(
+        QSize(int(available.width() * SCREEN_SHARE), int(available.height() * SCREEN_SHARE))
+    )
 
 
 class MainWindow(QMainWindow):
@@ -34,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(placeholder)
         geometry = preferences.layout_state("window")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(default_size(self.screen().availableGeometry().size()))
 
     def install(self, central: QWidget) -> None:
         """Replace the opening page with the real workspace."""
