@@ -7,10 +7,12 @@ cannot use: it refuses with an error whose message tells the user what to do.
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.storage.backup import BACKUPS_DIRNAME, BackupError, make_backup
 from app.storage.migrations import MIGRATIONS, known_migration_names
 
 DATABASE_FILENAME = "brevity.sqlite3"
@@ -99,7 +101,23 @@ def _prepare(db: Database, path: Path, busy_timeout_ms: int) -> None:
     # Switching the journal mode writes to the file: only now that we know we may.
     db.enable_wal()
     db.execute("PRAGMA synchronous = FULL")
+    _back_up_before_migrating(db, path)
     MIGRATIONS.apply(db)
+
+
+def _back_up_before_migrating(db: Database, path: Path) -> None:
+    """A backup of a database that holds data and is about to change schema (skipped when the
+    newest backup already holds exactly this data). The quick check has passed by now."""
+    if not MIGRATIONS.applied(db) or not MIGRATIONS.pending(db):
+        return
+    try:
+        make_backup(db.conn, path.parent / BACKUPS_DIRNAME, datetime.now(UTC))
+    except (OSError, BackupError) as exc:
+        raise DatabaseError(
+            path,
+            f"Brevity could not back up its data file ({path}) before upgrading it: {exc}. "
+            "The file is unchanged. Check that the disk is not full.",
+        ) from exc
 
 
 def _check_integrity(db: Database, path: Path) -> None:
