@@ -53,6 +53,15 @@ class Repository:
         self._db = db
         self._now = now
 
+    @property
+    def database(self) -> Database:
+        """The connection, for whole-library work (import) that needs one transaction."""
+        return self._db
+
+    def now(self) -> datetime:
+        """The current UTC time as this repository stamps it (a fake one in tests)."""
+        return self._now()
+
     # Scripts ---------------------------------------------------------------------------------
 
     def list_scripts(self) -> list[Script]:

@@ -1,0 +1,278 @@
+"""The library file: every script with its revisions and takes, as versioned JSON.
+
+Format ``brevity-library`` version 1 (one JSON object, UTF-8)::
+
+    {"format": "brevity-library", "version": 1, "exported_at": ISO, "app_version": "0.1.0",
+     "profile": {"name": "", "phone": "", "region": "US"},
+     "scripts": [{"name", "kind", "target_s", "text", "words_per_minute", "created_at",
+                  "updated_at",
+                  "revisions": [{"number", "text", "created_at", "coach_score", "coach_max"}],
+                  "attempts": [{"revision", "started_at", "duration_s", "target_s", "words",
+                                "reached_end", "outcome", "note"}]}]}
+
+Database ids are not part of it: a take names its revision by ``number`` within its script.
+Only what the user sees is exported (nothing from the bin). Parsing checks every field and
+raises ``LibraryFormatError`` naming the first bad one, so an import is all or nothing.
+Text fields lose NUL characters on the way in (``clean_text``), as everywhere else.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from app.domain.attempt import Outcome
+from app.domain.coach import Profile
+from app.domain.script import ScriptKind, clean_text
+
+FORMAT_NAME = "brevity-library"
+FORMAT_VERSION = 1
+
+
+class LibraryFormatError(ValueError):
+    """The data is not a library this version can import; ``str()`` is for the user."""
+
+
+class LibraryTooNewError(LibraryFormatError):
+    """The file was exported by a newer Brevity with a format version this one lacks."""
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRecord:
+    number: int
+    text: str
+    created_at: str
+    coach_score: int | None = None
+    coach_max: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TakeRecord:
+    revision: int  # the revision's number within its script
+    started_at: str
+    duration_s: float
+    target_s: float
+    words: int
+    reached_end: bool
+    outcome: Outcome
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptRecord:
+    name: str
+    kind: ScriptKind
+    target_s: float
+    text: str
+    words_per_minute: float | None
+    created_at: str
+    updated_at: str
+    revisions: tuple[RevisionRecord, ...] = ()
+    attempts: tuple[TakeRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    profile: Profile
+    scripts: tuple[ScriptRecord, ...]
+    exported_at: str = ""
+    app_version: str = ""
+
+
+def library_json(library: Library) -> dict[str, Any]:
+    """The JSON object for ``library`` (``json.dumps`` it with ``ensure_ascii=False``)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "exported_at": library.exported_at,
+        "app_version": library.app_version,
+        "profile": {
+            "name": library.profile.name,
+            "phone": library.profile.phone,
+            "region": library.profile.region,
+        },
+        "scripts": [_script_json(script) for script in library.scripts],
+    }
+
+
+def _script_json(script: ScriptRecord) -> dict[str, Any]:
+    return {
+        "name": script.name,
+        "kind": script.kind.value,
+        "target_s": script.target_s,
+        "text": script.text,
+        "words_per_minute": script.words_per_minute,
+        "created_at": script.created_at,
+        "updated_at": script.updated_at,
+        "revisions": [
+            {"number": r.number, "text": r.text, "created_at": r.created_at,
+             "coach_score": r.coach_score, "coach_max": r.coach_max}
+            for r in script.revisions
+        ],
+        "attempts": [
+            {"revision": a.revision, "started_at": a.started_at, "duration_s": a.duration_s,
+             "target_s": a.target_s, "words": a.words, "reached_end": a.reached_end,
+             "outcome": a.outcome.value, "note": a.note}
+            for a in script.attempts
+        ],
+    }  # fmt: skip
+
+
+def parse_library(data: object) -> Library:
+    """Check and convert a decoded JSON value; LibraryFormatError says what is wrong."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise LibraryFormatError("This is not a Brevity library export (no \"format\": "
+                                 f"\"{FORMAT_NAME}\").")  # fmt: skip
+    top = _Fields(data, "the file")
+    version = top.raw.get("version")
+    if type(version) is not int or version < 1:
+        raise LibraryFormatError(f"The library export has an unknown version: {version!r}.")
+    if version > FORMAT_VERSION:
+        raise LibraryTooNewError(
+            f"This library was exported by a newer Brevity (format version {version}; this "
+            f"version reads up to {FORMAT_VERSION}). Update Brevity to import it."
+        )
+    profile = _Fields(top.raw.get("profile", {}), "profile")
+    return Library(
+        profile=Profile(
+            name=profile.text("name", ""),
+            phone=profile.text("phone", ""),
+            region=profile.text("region", Profile().region).strip().upper() or Profile().region,
+        ),
+        scripts=tuple(
+            _parse_script(item, f"scripts[{i}]") for i, item in enumerate(top.items("scripts"))
+        ),
+        exported_at=top.text("exported_at", ""),
+        app_version=top.text("app_version", ""),
+    )
+
+
+def _parse_script(data: object, where: str) -> ScriptRecord:
+    f = _Fields(data, where)
+    name, kind = f.text("name"), f.choice("kind", ScriptKind)
+    revisions = tuple(
+        _parse_revision(item, f"{where}.revisions[{i}]")
+        for i, item in enumerate(f.items("revisions"))
+    )
+    numbers = [r.number for r in revisions]
+    if len(set(numbers)) != len(numbers):
+        raise LibraryFormatError(f"{where}.revisions: two revisions share a number.")
+    attempts = tuple(
+        _parse_take(item, f"{where}.attempts[{i}]", set(numbers))
+        for i, item in enumerate(f.items("attempts"))
+    )
+    return ScriptRecord(
+        name=name,
+        kind=kind,
+        target_s=f.number("target_s", positive=True),
+        text=f.text("text", ""),
+        words_per_minute=f.optional_number("words_per_minute"),
+        created_at=f.moment("created_at"),
+        updated_at=f.moment("updated_at"),
+        revisions=tuple(sorted(revisions, key=lambda r: r.number)),
+        attempts=attempts,
+    )
+
+
+def _parse_revision(data: object, where: str) -> RevisionRecord:
+    f = _Fields(data, where)
+    number = f.integer("number", minimum=1)
+    score, most = f.optional_integer("coach_score"), f.optional_integer("coach_max")
+    if (score is None) != (most is None) or (
+        score is not None and most is not None and not 0 <= score <= most
+    ):
+        raise LibraryFormatError(f"{where}: coach_score {score} of {most} is out of range.")
+    return RevisionRecord(number, f.text("text"), f.moment("created_at"), score, most)
+
+
+def _parse_take(data: object, where: str, revision_numbers: set[int]) -> TakeRecord:
+    f = _Fields(data, where)
+    revision = f.integer("revision", minimum=1)
+    if revision not in revision_numbers:
+        raise LibraryFormatError(f"{where}.revision: the script has no revision {revision}.")
+    reached_end = f.raw.get("reached_end")
+    if not isinstance(reached_end, bool):
+        raise LibraryFormatError(f"{where}.reached_end: expected true or false.")
+    return TakeRecord(
+        revision=revision,
+        started_at=f.moment("started_at"),
+        duration_s=f.number("duration_s"),
+        target_s=f.number("target_s", positive=True),
+        words=f.integer("words", minimum=0),
+        reached_end=reached_end,
+        outcome=f.choice("outcome", Outcome),
+        note=f.text("note", ""),
+    )
+
+
+class _Fields:
+    """Typed access to one JSON object's fields; errors name ``where`` and the field."""
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, dict):
+            raise LibraryFormatError(f"{where}: expected a JSON object.")
+        self.raw: dict[str, Any] = data
+        self.where = where
+
+    def _fail(self, key: str, expected: str) -> LibraryFormatError:
+        got = repr(self.raw[key]) if key in self.raw else "nothing"
+        shown = got if len(got) <= 40 else got[:37] + "..."
+        return LibraryFormatError(f"{self.where}.{key}: expected {expected}, found {shown}.")
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.raw.get(key, default)
+        if not isinstance(value, str):
+            raise self._fail(key, "text")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape
+            raise self._fail(key, "valid Unicode text") from None
+        return clean_text(value)
+
+    def items(self, key: str) -> list[object]:
+        value = self.raw.get(key, [])
+        if not isinstance(value, list):
+            raise self._fail(key, "a list")
+        return value
+
+    def number(self, key: str, *, positive: bool = False) -> float:
+        value = self.raw.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self._fail(key, "a number")
+        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+            raise self._fail(key, "a positive number" if positive else "a number ≥ 0")
+        return float(value)
+
+    def optional_number(self, key: str) -> float | None:
+        return None if self.raw.get(key) is None else self.number(key, positive=True)
+
+    def integer(self, key: str, *, minimum: int) -> int:
+        value = self.raw.get(key)
+        if type(value) is not int or value < minimum:
+            raise self._fail(key, f"a whole number ≥ {minimum}")
+        return value
+
+    def optional_integer(self, key: str) -> int | None:
+        return None if self.raw.get(key) is None else self.integer(key, minimum=0)
+
+    def choice[E: (ScriptKind, Outcome)](self, key: str, enum: type[E]) -> E:
+        value = self.raw.get(key)
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return enum(value)
+        except ValueError:
+            raise self._fail(key, "one of " + ", ".join(e.value for e in enum)) from None
+
+    def moment(self, key: str) -> str:
+        """A timestamp, normalised to the stored form: UTC, milliseconds."""
+        value = self.raw.get(key)
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise self._fail(key, "a date and time with a time zone")
+        return moment.astimezone(UTC).isoformat(timespec="milliseconds")
