@@ -136,20 +136,46 @@ def test_a_database_from_a_newer_brevity_is_refused_and_left_alone(tmp_path: Pat
     assert "newer" in result.stderr
     assert "Traceback" not in result.stderr
     assert database.read_bytes() == before
+    assert list(data.glob(f"{DATABASE_FILENAME}.*")) == []  # not "damaged": never moved
 
 
-def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_database_is_moved_aside_and_a_fresh_library_started(
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "profile"
     data.mkdir()
     database = data / DATABASE_FILENAME
     notes = b"These are my notes, not a database.\n" * 200
     database.write_bytes(notes)
     result = _brevity(tmp_path, "--smoke", "--data-dir", str(data))
-    assert result.returncode == 1
-    assert "not a Brevity database" in result.stderr
-    assert str(database) in result.stderr
+    assert result.returncode == 0, result.stderr
+    (moved,) = data.glob(f"{DATABASE_FILENAME}.damaged-*Z")  # not its -wal, -shm
+    assert moved.read_bytes() == notes  # never deleted
+    assert f"moved to {moved}" in result.stderr
+    assert "No usable backup" in result.stderr
     assert "Traceback" not in result.stderr
-    assert database.read_bytes() == notes
+    assert _script_count(database) >= 4  # a fresh library, with the starters
+
+
+def test_a_damaged_database_is_replaced_by_its_newest_backup(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    _data_dir_with_one_take(data)
+    assert _brevity(tmp_path, "--smoke", "--data-dir", str(data)).returncode == 0  # backs up
+    database = data / DATABASE_FILENAME
+    (backup,) = (data / "backups").glob("brevity-*.sqlite3")
+    damaged = bytearray(database.read_bytes())
+    damaged[4096 * 2 : 4096 * 4] = bytes(range(256)) * 32  # scribble over two table pages
+    database.write_bytes(bytes(damaged))
+
+    result = _brevity(tmp_path, "--smoke", "--data-dir", str(data))
+
+    assert result.returncode == 0, result.stderr
+    assert "Brevity's data file was damaged" in result.stderr
+    assert "(1 take) was restored" in result.stderr
+    assert "Traceback" not in result.stderr
+    (moved,) = data.glob(f"{DATABASE_FILENAME}.damaged-*Z")  # not its -wal, -shm
+    assert moved.read_bytes() == bytes(damaged)
+    assert _script_count(database) == _script_count(backup)
 
 
 def test_screenshot_without_smoke_is_a_usage_error(tmp_path: Path) -> None:

@@ -46,9 +46,15 @@ class ActionId(Enum):
     GO_TO_SCRIPTS = auto()
     GO_TO_HISTORY = auto()
     PREFERENCES = auto()
+    RESTORE_BACKUP = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
     QUIT = auto()
+    IMPORT_SCRIPT = auto()
+    IMPORT_LIBRARY = auto()
+    EXPORT_MARKDOWN = auto()
+    EXPORT_CSV = auto()
+    EXPORT_LIBRARY = auto()
 
 
 @dataclass(frozen=True)
@@ -143,11 +149,29 @@ _SPECS: dict[ActionId, _Spec] = {
         True,
     ),
     ActionId.PREFERENCES: _Spec("&Preferences…", ("Ctrl+,",), "Theme, lead-in and countdown bands"),
+    ActionId.RESTORE_BACKUP: _Spec(
+        "Restore from &backup…", (), "Go back to a backup of your scripts and takes"
+    ),
     ActionId.SHORTCUTS: _Spec("&Keyboard shortcuts", ("F1", "?"), "Show this list", "help"),
     ActionId.ABOUT: _Spec(
         "&About Brevity", (), "Version, data folder and licences", "brevity"
     ),
     ActionId.QUIT: _Spec("&Quit", ("Ctrl+Q",), "Quit Brevity"),
+    ActionId.IMPORT_SCRIPT: _Spec(
+        "&Import script…", ("Ctrl+O",), "Make a new script from a text or Markdown file"
+    ),
+    ActionId.IMPORT_LIBRARY: _Spec(
+        "Import &library (JSON)…", (), "Merge a Brevity library export into this library"
+    ),
+    ActionId.EXPORT_MARKDOWN: _Spec(
+        "Export script as &Markdown…", (), "Save the current script as a Markdown file"
+    ),
+    ActionId.EXPORT_CSV: _Spec(
+        "Export takes as &CSV…", (), "Save every take as a CSV file for a spreadsheet"
+    ),
+    ActionId.EXPORT_LIBRARY: _Spec(
+        "&Export library (JSON)…", (), "Save every script, version and take in one file"
+    ),
 }
 
 
@@ -219,10 +243,13 @@ class Actions:
             ActionId.RENAME_SCRIPT,
             ActionId.DELETE_SCRIPT,
             ActionId.FIT_PACE,
+            ActionId.EXPORT_MARKDOWN,
         ):
             self[action_id].setEnabled(has_script and not running)
         for action_id in (ActionId.PACE_UP, ActionId.PACE_DOWN):  # nudges work mid-take too
             self[action_id].setEnabled(has_script)
+        for action_id in (ActionId.IMPORT_SCRIPT, ActionId.IMPORT_LIBRARY):
+            self[action_id].setEnabled(not running)  # an import changes the current script
 
     def help_rows(self) -> list[tuple[str, str]]:
         """(keys, what it does) for the shortcuts dialog."""

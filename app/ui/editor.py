@@ -120,10 +120,18 @@ class ScriptEditor(QWidget):
 
     def document_text(self) -> str:
         """The text exactly as in the document, so offsets into it are cursor positions."""
-        return self.text_edit.toPlainText().replace("\x00", " ")
+        return self._plain_text().replace("\x00", " ")
 
     def text(self) -> str:
-        return clean_text(self.text_edit.toPlainText())
+        return clean_text(self._plain_text())
+
+    def _plain_text(self) -> str:
+        # Not toPlainText(): it also turns no-break spaces into plain ones, so a pasted
+        # "Merci\u00a0!" or a number held together by them would not be saved as typed.
+        # The document ends each paragraph with U+2029 (and Shift+Enter puts in U+2028): the
+        # rest of Brevity splits lines on "\n". (replace, not translate: 100x faster on 1 MB.)
+        raw = self.text_edit.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
 
     def has_pending_save(self) -> bool:
         return self._save_timer.isActive()

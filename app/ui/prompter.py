@@ -1,7 +1,8 @@
 """The teleprompter: paints the script itself from cached per-line QStaticText.
 
-Layout (line breaks, word positions) is computed once per text, font size and width; a frame
-only translates and draws the visible lines, so a repaint costs well under a millisecond. The
+Layout (line breaks, word positions) is computed once per text, font size and width (a long
+text as the reading line gets near it, see ``prompter_layout``); a frame only translates and
+draws the visible lines, so a repaint costs well under a millisecond. The
 scroll position comes from outside as a fractional word index (see ``domain.pacing``); this
 widget only maps words to pixels, so font size and width never change the timing.
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QStaticText
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.ui.prompter_layout import LINE_SPACING, Layout, Line, build_layout, prepared
+from app.ui.prompter_layout import LINE_SPACING, Layout, Line, prepared, start_layout
 
 BACKGROUND = QColor("#0f1317")
 TEXT = QColor("#f8fafc")
@@ -130,6 +131,9 @@ class Prompter(QWidget):
             self._hint = text
             self.update()
 
+    def hint(self) -> str:
+        return self._hint
+
     def reading_line_y(self) -> float:
         return self.height() * READING_LINE_FRACTION
 
@@ -149,7 +153,7 @@ class Prompter(QWidget):
     def _ensure_layout(self) -> Layout:
         if self._layout is None:
             width = self._text_width()
-            self._layout = build_layout(self._text, self._font, width, self._number_spans)
+            self._layout = start_layout(self._text, self._font, width, self._number_spans)
             badge_font = QFont(self._font)
             badge_font.setPixelSize(max(10, round(self._font.pixelSize() * 0.3)))
             badge_font.setWeight(QFont.Weight.Bold)
@@ -178,6 +182,7 @@ class Prompter(QWidget):
             painter.translate(self.width(), 0)
             painter.scale(-1, 1)
         layout = self._ensure_layout()
+        layout.extend(word=int(self._position))  # a long text is laid out as it is read
         reading_y = self.reading_line_y()
         self._paint_reading_band(painter, reading_y)
         if self._in_number_zone:
@@ -185,6 +190,7 @@ class Prompter(QWidget):
         content_y, current_line, current_x = self._content_y(layout)
         left = self.width() * MARGIN_FRACTION
         shift = reading_y - content_y
+        layout.extend(bottom=2 * self.height() - shift)  # what shows, and a screen ahead
         painter.setFont(self._font)
         first = bisect.bisect_right(layout.bottoms, -shift)
         for index in range(first, len(layout.lines)):

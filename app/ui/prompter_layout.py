@@ -1,11 +1,15 @@
 """The teleprompter's text layout: lines as prepared QStaticText, words and numbers placed.
 
-Built once per text, font, width and set of phone numbers; painting a frame only reads it.
+Built per text, font, width and set of phone numbers; painting a frame only reads it. A short
+script is laid out at once. A long one (a megabyte of text, or a million characters on one
+line) is laid out as the reading line gets near: ``Layout.extend`` adds lines on demand, so
+opening it costs a screenful, not seconds, and a frame during a take adds a line at most.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -14,6 +18,8 @@ from PySide6.QtGui import QFont, QStaticText, QTextLayout, QTextLine, QTextOptio
 from app.domain.script import word_spans
 
 LINE_SPACING = 1.25
+EAGER_CHARS = 20_000  # up to this much text is laid out in one go, as soon as it is shown
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each in Qt
 
 
 def cursor_x(line: QTextLine, position: int) -> float:
@@ -42,81 +48,149 @@ class Line:
 
 
 @dataclass(slots=True)
+class _OpenParagraph:
+    """The paragraph being laid out: its QTextLayout stays open between ``extend`` calls.
+
+    Qt counts positions in UTF-16 units, Python in code points: an emoji is one character
+    here and two there, so every position crossing over is converted.
+    """
+
+    layout: QTextLayout
+    text: str
+    offset: int  # of its first character in the whole text
+    spans: list[tuple[int, int]]  # its words, relative to ``offset``
+    first_word: int  # the global index of ``spans[0]``
+    _astral: list[int] = field(init=False)  # indices of characters outside the BMP
+    _astral_qt: list[int] = field(init=False)  # ... and their Qt positions
+
+    def __post_init__(self) -> None:
+        found = [] if self.text.isascii() else _ASTRAL.finditer(self.text)
+        self._astral = [match.start() for match in found]
+        self._astral_qt = [index + count for count, index in enumerate(self._astral)]
+
+    def qt(self, index: int) -> int:
+        """The Qt position of character ``index`` of the paragraph."""
+        return index + bisect.bisect_left(self._astral, index)
+
+    def index(self, qt_position: int) -> int:
+        """The character index at Qt position ``qt_position`` (a character boundary)."""
+        return qt_position - bisect.bisect_left(self._astral_qt, qt_position)
+
+
 class Layout:
-    lines: list[Line] = field(default_factory=list)
-    line_of_word: list[int] = field(default_factory=list)
-    word_x: list[float] = field(default_factory=list)  # x of each word's start in its line
-    first_word_of_line: dict[int, int] = field(default_factory=dict)
-    words_in_line: dict[int, int] = field(default_factory=dict)
-    bottoms: list[float] = field(default_factory=list)
-    height: float = 0.0
+    """The lines of a text laid out so far (all of them once ``complete``)."""
+
+    def __init__(
+        self, text: str, font: QFont, width: float, number_spans: list[tuple[int, int]]
+    ) -> None:
+        self.lines: list[Line] = []
+        self.line_of_word: list[int] = []
+        self.word_x: list[float] = []  # x of each word's start in its line
+        self.first_word_of_line: dict[int, int] = {}
+        self.words_in_line: dict[int, int] = {}
+        self.bottoms: list[float] = []
+        self.height = 0.0
+        self._font = QFont(font)
+        self._width = width
+        self._number_spans = number_spans  # sorted
+        self._paragraphs = text.split("\n")
+        self._next_paragraph = 0
+        self._next_offset = 0  # of the next paragraph's first character
+        self._open: _OpenParagraph | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self._open is None and self._next_paragraph >= len(self._paragraphs)
+
+    def extend(self, *, word: int = -1, bottom: float = 0.0) -> None:
+        """Lay out lines until word index ``word`` is placed and the lines reach content y
+        ``bottom`` (and at least ``EAGER_CHARS`` of text), or the text ends."""
+        while not self.complete and (
+            len(self.line_of_word) <= word
+            or self.height < bottom
+            or self._next_offset < EAGER_CHARS
+        ):
+            self._add_line()
+
+    def finish(self) -> None:
+        """Lay out the rest of the text."""
+        while not self.complete:
+            self._add_line()
+
+    def _add_line(self) -> None:
+        paragraph = self._open or self._open_paragraph()
+        line = paragraph.layout.createLine()
+        if not line.isValid():
+            paragraph.layout.endLayout()
+            self._open = None
+            return
+        line.setLineWidth(self._width)
+        start = paragraph.index(line.textStart())
+        end = paragraph.index(line.textStart() + line.textLength())
+        shown = paragraph.text[start:end].rstrip()
+        index = len(self.lines)
+        first_char = paragraph.offset + start
+        marks = _number_marks(
+            line, paragraph, (first_char, first_char + len(shown)), self._number_spans
+        )
+        line_height = line.height() * LINE_SPACING
+        underline_y = line.ascent() + max(2.0, self._font.pixelSize() * 0.08)
+        static = prepared(shown, self._font)
+        self.lines.append(Line(self.height, line_height, first_char, static, underline_y, marks))
+        self.height += line_height
+        self.bottoms.append(self.height)
+        spans = paragraph.spans
+        word = len(self.line_of_word) - paragraph.first_word
+        while word < len(spans) and spans[word][0] < end:
+            self.line_of_word.append(index)
+            self.word_x.append(cursor_x(line, paragraph.qt(spans[word][0])))
+            self.first_word_of_line.setdefault(index, paragraph.first_word + word)
+            self.words_in_line[index] = self.words_in_line.get(index, 0) + 1
+            word += 1
+
+    def _open_paragraph(self) -> _OpenParagraph:
+        text = self._paragraphs[self._next_paragraph]
+        layout = QTextLayout(text, self._font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        # Words never cross a line break, so a paragraph's words are its own.
+        opened = _OpenParagraph(
+            layout, text, self._next_offset, word_spans(text), len(self.line_of_word)
+        )
+        self._next_paragraph += 1
+        self._next_offset += len(text) + 1
+        self._open = opened
+        return opened
+
+
+def start_layout(
+    text: str, font: QFont, width: float, number_spans: list[tuple[int, int]]
+) -> Layout:
+    """A layout of ``text`` at ``width`` with no lines yet: ``extend`` lays them out.
+    ``number_spans`` (sorted) get marks under them."""
+    return Layout(text, font, width, number_spans)
 
 
 def build_layout(
     text: str, font: QFont, width: float, number_spans: list[tuple[int, int]]
 ) -> Layout:
-    """Lay ``text`` out at ``width``; ``number_spans`` (sorted) get marks under them."""
-    spans = word_spans(text)
-    built = Layout()
-    offset = 0
-    word = 0
-    for paragraph in text.split("\n"):
-        word = _lay_out_paragraph(
-            paragraph, offset, (font, width), spans, number_spans, word, built
-        )
-        offset += len(paragraph) + 1
-    built.bottoms = [line.top + line.height for line in built.lines]
+    """Lay all of ``text`` out at ``width``; ``number_spans`` (sorted) get marks under them."""
+    built = start_layout(text, font, width, number_spans)
+    built.finish()
     return built
-
-
-def _lay_out_paragraph(
-    paragraph: str,
-    offset: int,
-    font_and_width: tuple[QFont, float],
-    spans: list[tuple[int, int]],
-    number_spans: list[tuple[int, int]],
-    word: int,
-    built: Layout,
-) -> int:
-    """Lay out one paragraph into ``built``; returns the index of the next unplaced word."""
-    font, width = font_and_width
-    layout = QTextLayout(paragraph, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    end = offset + len(paragraph)
-    underline_gap = max(2.0, font.pixelSize() * 0.08)
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        start, length = line.textStart(), line.textLength()
-        shown = paragraph[start : start + length].rstrip()
-        index = len(built.lines)
-        first_char = offset + start
-        marks = _number_marks(line, offset, (first_char, first_char + len(shown)), number_spans)
-        line_height = line.height() * LINE_SPACING
-        static = prepared(shown, font)
-        underline_y = line.ascent() + underline_gap
-        built.lines.append(Line(built.height, line_height, first_char, static, underline_y, marks))
-        built.height += line_height
-        while word < len(spans) and spans[word][0] < min(end, offset + start + length):
-            built.line_of_word.append(index)
-            built.word_x.append(cursor_x(line, spans[word][0] - offset))
-            built.first_word_of_line.setdefault(index, word)
-            built.words_in_line[index] = built.words_in_line.get(index, 0) + 1
-            word += 1
-    layout.endLayout()
-    return word
 
 
 def _number_marks(
     line: QTextLine,
-    offset: int,
+    paragraph: _OpenParagraph,
     shown: tuple[int, int],
     number_spans: list[tuple[int, int]],
 ) -> tuple[tuple[float, float], ...]:
     """x ranges, within ``line``, of the parts of phone numbers in the ``shown`` characters."""
     line_start, line_end = shown
+    offset = paragraph.offset
     marks = []
     first = bisect.bisect_right(number_spans, (line_start, line_start)) - 1
     for span_start, span_end in number_spans[max(0, first) :]:
@@ -124,5 +198,6 @@ def _number_marks(
             break
         start, stop = max(span_start, line_start), min(span_end, line_end)
         if start < stop:
-            marks.append((cursor_x(line, start - offset), cursor_x(line, stop - offset)))
+            start, stop = paragraph.qt(start - offset), paragraph.qt(stop - offset)
+            marks.append((cursor_x(line, start), cursor_x(line, stop)))
     return tuple(marks)

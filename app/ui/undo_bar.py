@@ -34,6 +34,15 @@ class UndoBar(QFrame):
     def offer(self, message: str, undo: Callable[[], None]) -> None:
         self.label.setText(message)
         self._undo = undo
+        self.undo_button.show()
+        self.show()
+        self._timer.start()
+
+    def notify(self, message: str) -> None:
+        """Say what just happened (an export, say) with nothing to undo."""
+        self.label.setText(message)
+        self._undo = None
+        self.undo_button.hide()
         self.show()
         self._timer.start()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -23,11 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.attempt import Attempt, Outcome
-from app.domain.script import Script, word_count
+from app.domain.script import Script, has_words
 from app.domain.stats import encouragement
 from app.domain.take import Frame
 from app.resources import coach_rules
+from app.storage.backup import (
+    BackupError,
+    BackupInfo,
+    backup_time,
+    describe_takes,
+    describe_time,
+)
+from app.storage.recovery import Backups
 from app.storage.repository import Repository
+from app.storage.typing_journal import JOURNAL_FILENAME, TypingJournal
 from app.ui.about import AboutDialog
 from app.ui.actions import RATING_ACTIONS, ActionId, Actions, ArrowKeysForLists
 from app.ui.dialogs import PreferencesDialog, ShortcutsDialog
@@ -40,11 +49,13 @@ from app.ui.profile_dialog import ProfileDialog
 from app.ui.progress_panel import ProgressPanel
 from app.ui.rehearsal import Rehearsal
 from app.ui.rehearse_page import RehearsePage
+from app.ui.restore_dialog import RestoreDialog, show_notice
 from app.ui.script_coach import ScriptCoach
 from app.ui.script_commands import ScriptCommands
 from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
 from app.ui.text_saver import TextSaver
 from app.ui.theme import apply_theme
+from app.ui.transfer_commands import TransferCommands
 from app.ui.undo_bar import UndoBar
 
 REHEARSE_TAB, EDIT_TAB = 0, 1
@@ -61,16 +72,20 @@ class Workspace(QObject):
         preferences: Preferences,
         *,
         data_dir: Path | None = None,
+        backups: Backups | None = None,
     ) -> None:
         super().__init__(window)
         self.main_window = window
         self._data_dir = data_dir  # shown in Help → About
+        self._backups = backups  # File → Restore from backup…
         self._repository = repository
         self._rehearsal = rehearsal
         self._preferences = preferences
         self._script: Script | None = None
         self.actions_ = Actions(window)
-        self._text_saver = TextSaver(repository, self)
+        journal = TypingJournal(data_dir / JOURNAL_FILENAME) if data_dir is not None else None
+        self._text_saver = TextSaver(repository, self, journal=journal)
+        self._text_saver.recover()  # text typed just before a crash, saved before it is shown
         self._last_storage_error = ""
         self._build_views()
         build_menus(window, self.actions_)
@@ -94,6 +109,9 @@ class Workspace(QObject):
         self.progress = ProgressPanel()
         self.undo_bar = UndoBar()
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
+        self.transfers = TransferCommands(
+            self._repository, self.undo_bar, self.main_window, flush=self.editor.flush
+        )
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.rehearse_page, "Rehearse")
@@ -151,6 +169,15 @@ class Workspace(QObject):
         c.library_changed.connect(self._on_commands_library_changed)
         c.script_created.connect(self._on_commands_script_created)
         c.voicemail_drafted.connect(self._on_edit_script_triggered)
+        t = self.transfers
+        a[ActionId.IMPORT_SCRIPT].triggered.connect(t.import_script)
+        a[ActionId.IMPORT_LIBRARY].triggered.connect(t.import_library)
+        a[ActionId.EXPORT_MARKDOWN].triggered.connect(
+            lambda: self._with_current_script(t.export_markdown)
+        )
+        a[ActionId.EXPORT_CSV].triggered.connect(t.export_csv)
+        a[ActionId.EXPORT_LIBRARY].triggered.connect(t.export_library)
+        t.library_changed.connect(self._on_commands_library_changed)
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
         a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
         a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)
@@ -160,6 +187,8 @@ class Workspace(QObject):
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
         a[ActionId.ABOUT].triggered.connect(self._on_about_triggered)
         a[ActionId.QUIT].triggered.connect(self.main_window.close)
+        a[ActionId.RESTORE_BACKUP].triggered.connect(self._on_restore_backup_triggered)
+        a[ActionId.RESTORE_BACKUP].setEnabled(self._backups is not None)
         self.main_window.closing.connect(self._on_main_window_closing)
         self.library.script_selected.connect(self._on_library_script_selected)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -180,6 +209,7 @@ class Workspace(QObject):
         r.pace_changed.connect(self.countdown_view.show_pace)
         a[ActionId.COACH_PANEL].toggled.connect(self._on_coach_panel_toggled)
         self.editor.text_edit.textChanged.connect(self.coach.schedule)
+        self.editor.text_edit.textChanged.connect(self._on_editor_typed)
         self.coach.reported.connect(self.edit_page.show_report)
         self.coach.too_long.connect(self.edit_page.show_too_long)
         self.coach.cleared.connect(self.edit_page.show_no_script)
@@ -227,14 +257,14 @@ class Workspace(QObject):
                 text,
                 target,
                 self._rehearsal.pace_for(text),
-                word_count(text) > 0,
+                has_words(text),
                 self._rehearsal.number_spans(text),
             )
 
     def _update_actions(self) -> None:
         self.actions_.update_state(
             has_script=self._script is not None,
-            startable=self._script is not None and word_count(self.editor.text()) > 0,
+            startable=self._script is not None and has_words(self.editor.text()),
             running=self._rehearsal.running,
             rateable=self._rehearsal.last_attempt is not None and not self._rehearsal.running,
             full_screen=self.main_window.isFullScreen(),
@@ -260,6 +290,11 @@ class Workspace(QObject):
             self.prompter.setFocus()
         elif self._rehearsal.running:
             self._rehearsal.abandon()
+
+    def _on_editor_typed(self) -> None:
+        # Every keystroke reaches the journal at once; the database after the autosave pause.
+        if self._script is not None and self._script.id is not None:
+            self._text_saver.typed(self._script.id, self.editor.text())
 
     def _on_editor_text_edited(self, script_id: int, text: str) -> None:
         self._text_saver.save(script_id, text)
@@ -448,6 +483,47 @@ class Workspace(QObject):
 
     def _on_about_triggered(self) -> None:
         AboutDialog(self._data_dir, self.main_window).exec()
+
+    def _on_restore_backup_triggered(self) -> None:
+        """Write what is pending (it is then in the safety backup), pick a backup, restore."""
+        if self._backups is None:
+            return
+        if self._rehearsal.running:
+            self._rehearsal.abandon()
+        self.editor.flush()
+        self._text_saver.save_pending()
+        dialog = RestoreDialog(self._backups.available(), datetime.now(UTC), self.main_window)
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is not None:
+            self.restore_backup(chosen)
+
+    def restore_backup(self, backup: BackupInfo) -> bool:
+        """Replace the scripts and takes by ``backup``'s (backing the current ones up first)
+        and show them; False, with a message, when it could not be done."""
+        if self._backups is None:
+            return False
+        try:
+            safety = self._backups.restore(backup)
+        except (BackupError, sqlite3.Error, OSError) as error:
+            text = f"Brevity could not restore the backup {backup.path.name}: {error}"
+            show_notice(self.main_window, "Could not restore", text, warning=True)
+            return False
+        self.undo_bar.dismiss()  # an undo would point at rows of the replaced data
+        self._rehearsal.last_attempt = None
+        self._script = None
+        self._on_profile_changed()
+        self._reload_scripts(self._preferences.last_script_id)
+        now = datetime.now(UTC)
+        takes = describe_takes(backup.attempts)
+        text = f"Your backup from {describe_time(backup.taken_at, now)}{takes} was restored."
+        replaced_at = backup_time(safety) if safety not in (None, backup.path) else None
+        if replaced_at is not None:
+            text += (
+                " To go back to the data it replaced, restore the backup from "
+                f"{describe_time(replaced_at, now)}."
+            )
+        show_notice(self.main_window, "Backup restored", text)
+        return True
 
     def _on_text_saver_failed(self, message: str) -> None:
         self._report_storage_error(
