@@ -10,10 +10,10 @@ from app.ui.actions import ActionId, Actions
 _: None = None  # a separator
 MENUS: dict[str, tuple[ActionId | None, ...]] = {
     "&File": (ActionId.IMPORT_SCRIPT, ActionId.IMPORT_LIBRARY, _, ActionId.EXPORT_MARKDOWN,
-              ActionId.EXPORT_CSV, ActionId.EXPORT_LIBRARY, _, ActionId.RESTORE_BACKUP),
+              ActionId.EXPORT_CSV, ActionId.EXPORT_LIBRARY, _, ActionId.RESTORE_BACKUP, _,
+              ActionId.PROFILE, ActionId.PREFERENCES, _, ActionId.QUIT),
     "&Script": (ActionId.NEW_SCRIPT, ActionId.NEW_VOICEMAIL, ActionId.DUPLICATE_SCRIPT,
-                ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT, _,
-                ActionId.PROFILE, ActionId.PREFERENCES, _, ActionId.QUIT),
+                ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT),
     "&Take": (ActionId.START_STOP, ActionId.ABANDON, _, ActionId.RATE_NAILED,
               ActionId.RATE_GOOD, ActionId.RATE_STUMBLED, ActionId.RATE_RAMBLED,
               ActionId.ADD_NOTE),
