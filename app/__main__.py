@@ -221,7 +221,13 @@ class _Startup:
         from PySide6.QtWidgets import QMessageBox
 
         from app.storage.backup import BACKUPS_DIRNAME
-        from app.storage.database import DATABASE_FILENAME, DatabaseError, open_database
+        from app.storage.database import (
+            DATABASE_FILENAME,
+            INTERACTIVE_BUSY_TIMEOUT_MS,
+            DatabaseError,
+            open_database,
+            set_busy_timeout,
+        )
         from app.storage.recovery import recover_on_open
 
         path = folder / DATABASE_FILENAME
@@ -236,6 +242,7 @@ class _Startup:
             return None
         if recovery is not None:
             self._report_recovery(recovery, datetime.now(UTC))
+        set_busy_timeout(db, INTERACTIVE_BUSY_TIMEOUT_MS)  # never freeze on another's lock
         return db
 
     def _report_recovery(self, recovery: Recovery, now: datetime) -> None:

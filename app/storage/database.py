@@ -16,7 +16,10 @@ from app.storage.backup import BACKUPS_DIRNAME, BackupError, make_backup
 from app.storage.migrations import MIGRATIONS, known_migration_names
 
 DATABASE_FILENAME = "brevity.sqlite3"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # opening: another program (an import, a backup) may hold the file a while
+# Once the window is up, a write waits at most this long for another program's lock before it
+# fails and is retried later: the GUI thread must never freeze for seconds on a lock.
+INTERACTIVE_BUSY_TIMEOUT_MS = 250
 
 # Primary result codes (extended codes carry extra bits above the low byte).
 _BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
@@ -83,6 +86,20 @@ def open_database(path: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Data
         db.close()
         raise
     return db
+
+
+def set_busy_timeout(db: Database, milliseconds: int) -> None:
+    """How long a statement waits for another connection's lock before SQLITE_BUSY."""
+    db.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+
+def is_locked_error(error: object) -> bool:
+    """Whether ``error`` (or its text) is SQLite saying another connection holds the file."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _BUSY_CODES
+    text = str(error)
+    return "database is locked" in text or "database is busy" in text
 
 
 def close_database(db: Database) -> None:

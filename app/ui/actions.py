@@ -153,9 +153,7 @@ _SPECS: dict[ActionId, _Spec] = {
         "Restore from &backup…", (), "Go back to a backup of your scripts and takes"
     ),
     ActionId.SHORTCUTS: _Spec("&Keyboard shortcuts", ("F1", "?"), "Show this list", "help"),
-    ActionId.ABOUT: _Spec(
-        "&About Brevity", (), "Version, data folder and licences", "brevity"
-    ),
+    ActionId.ABOUT: _Spec("&About Brevity", (), "Version, data folder and licences", "brevity"),
     ActionId.QUIT: _Spec("&Quit", ("Ctrl+Q",), "Quit Brevity"),
     ActionId.IMPORT_SCRIPT: _Spec(
         "&Import script…", ("Ctrl+O",), "Make a new script from a text or Markdown file"

@@ -1,4 +1,4 @@
-""""New voicemail from a guide…": four questions, and a first draft that passes every check."""
+""" "New voicemail from a guide…": four questions, and a first draft that passes every check."""
 
 from __future__ import annotations
 

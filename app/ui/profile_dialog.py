@@ -1,4 +1,4 @@
-""""Your details": the caller's name, phone number and region, for the script coach."""
+""" "Your details": the caller's name, phone number and region, for the script coach."""
 
 from __future__ import annotations
 

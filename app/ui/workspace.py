@@ -34,6 +34,7 @@ from app.storage.backup import (
     describe_takes,
     describe_time,
 )
+from app.storage.database import is_locked_error
 from app.storage.recovery import Backups
 from app.storage.repository import Repository
 from app.storage.typing_journal import JOURNAL_FILENAME, TypingJournal
@@ -435,7 +436,7 @@ class Workspace(QObject):
             self.coach.analyse_now()  # new slowdown, and marks in the new theme's colours
 
     def edit_profile(self) -> None:
-        """"Your details…": the name and number the script coach looks for."""
+        """ "Your details…": the name and number the script coach looks for."""
         dialog = ProfileDialog(self._repository.profile(), self.main_window)
         if not dialog.exec():
             return
@@ -527,14 +528,18 @@ class Workspace(QObject):
 
     def _on_text_saver_failed(self, message: str) -> None:
         self._report_storage_error(
-            message, "Your typing is kept and saved again as soon as the disk allows it."
+            message, "Your typing is kept and saved again as soon as the file can be written."
         )
 
     def _on_rehearsal_save_failed(self, message: str, consequence: str) -> None:
         self._report_storage_error(message, consequence)
 
     def _report_storage_error(self, error: object, consequence: str) -> None:
-        text = f"Brevity could not write to its database: {error}\n\n{consequence}"
+        if is_locked_error(error):
+            reason = f"another program is using its data file right now ({error})"
+        else:
+            reason = str(error)
+        text = f"Brevity could not write to its database: {reason}\n\n{consequence}"
         if text != self._last_storage_error:  # say it once, not on every retry
             self._last_storage_error = text
             QMessageBox.warning(self.main_window, "Could not save", text)

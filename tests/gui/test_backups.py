@@ -15,7 +15,12 @@ from pytestqt.qtbot import QtBot
 
 from app.domain.script import Script, ScriptKind
 from app.storage.backup import BackupError, BackupInfo, list_backups
-from app.storage.database import close_database, open_database
+from app.storage.database import (
+    BUSY_TIMEOUT_MS,
+    INTERACTIVE_BUSY_TIMEOUT_MS,
+    close_database,
+    open_database,
+)
 from app.storage.recovery import Backups
 from app.storage.repository import Repository
 from app.ui.actions import ActionId
@@ -258,6 +263,11 @@ def test_start_up_backs_up_and_the_close_backup_holds_text_typed_just_before(
     startup = _Startup(app, main_window, preferences, args)
     startup.load()
     qtbot.waitUntil(lambda: len(list_backups(folder / "backups")) == 1)  # the start backup
+    # Once the window is up, a write gives up quickly on another program's lock (and is
+    # retried) rather than freezing the window for the 5 s that opening may wait.
+    assert startup._db is not None
+    timeout = startup._db.execute("PRAGMA busy_timeout").fetchone()[0]
+    assert timeout == INTERACTIVE_BUSY_TIMEOUT_MS < BUSY_TIMEOUT_MS
     workspace = main_window.findChild(Workspace)
     assert workspace is not None
     workspace.editor.text_edit.setPlainText("Typed a moment before closing.")  # not yet saved

@@ -200,6 +200,7 @@ def test_a_database_locked_by_another_process_keeps_everything_until_released(
         _type(qtbot, app, " Talk soon.")
         assert len(warnings) == 2
         assert all("database is locked" in warning for warning in warnings)
+        assert all("another program is using its data file" in w for w in warnings)
         assert app.rehearsal.unsaved_count == 1
         assert app.window.editor.text().endswith("Talk soon.")
     assert _saved_rows(db) == saved

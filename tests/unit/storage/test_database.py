@@ -19,7 +19,9 @@ from app.storage.database import (
     DatabaseLockedError,
     DatabaseTooNewError,
     close_database,
+    is_locked_error,
     open_database,
+    set_busy_timeout,
 )
 from app.storage.migrations import known_migration_names
 from app.storage.repository import Repository
@@ -188,3 +190,24 @@ def test_outcome_check_constraint_holds_at_the_sql_level(db: Database) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="CHECK"):  # ... and nothing else
         db.execute(insert, ["bogus"])
     assert db.execute("SELECT count(*) FROM attempts").fetchone()[0] == len(Outcome)
+
+
+def test_a_lock_is_told_apart_from_other_write_errors(db_path: Path) -> None:
+    db = open_database(db_path)
+    try:
+        set_busy_timeout(db, 250)
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 250
+    finally:
+        close_database(db)
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    waiter = sqlite3.connect(db_path, isolation_level=None, timeout=0)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(sqlite3.OperationalError) as raised:
+            waiter.execute("CREATE TABLE t (x)")
+    finally:
+        holder.close()
+        waiter.close()
+    assert is_locked_error(raised.value)
+    assert is_locked_error("database is locked")  # as the controllers pass it on, as text
+    assert not is_locked_error(sqlite3.OperationalError("database or disk is full"))
