@@ -63,10 +63,25 @@ class Attempt:
     outcome: Outcome
     note: str = ""
     id: int | None = None
+    # The voice, when the take was recorded (see app/domain/voice.py). ``recording`` is the
+    # WAV file's path relative to the data folder; the speech figures are None until the
+    # recording has been analysed, and stay None for a take without speech.
+    recording: str | None = None
+    speech_start_s: float | None = None  # from the key press (lead-in excluded) to the 1st word
+    speech_end_s: float | None = None
+    spoken_s: float | None = None  # speech_end_s - speech_start_s: the message's real length
+    pauses: int | None = None  # silences of at least PAUSE_MIN_S inside the speech
+    longest_pause_s: float | None = None
+
+    @property
+    def timed_s(self) -> float:
+        """The take's length as the listener hears it: the speech when it was measured,
+        otherwise the time between the key presses."""
+        return self.spoken_s if self.spoken_s is not None else self.duration_s
 
     @property
     def verdict(self) -> TargetVerdict:
-        return verdict(self.duration_s, self.target_s)
+        return verdict(self.timed_s, self.target_s)
 
     @property
     def within_target(self) -> bool:

@@ -89,6 +89,20 @@ def m005_add_revision_coach_score(db: Database) -> None:
     db.execute("ALTER TABLE script_revisions ADD COLUMN coach_max INTEGER")
 
 
+@MIGRATIONS()
+def m006_add_attempt_voice(db: Database) -> None:
+    """The recording of a take and the speech measured in it (all empty for a silent take)."""
+    for column, kind in (
+        ("recording", "TEXT"),
+        ("speech_start_s", "REAL CHECK (speech_start_s >= 0)"),
+        ("speech_end_s", "REAL CHECK (speech_end_s >= 0)"),
+        ("spoken_s", "REAL CHECK (spoken_s >= 0)"),
+        ("pauses", "INTEGER CHECK (pauses >= 0)"),
+        ("longest_pause_s", "REAL CHECK (longest_pause_s >= 0)"),
+    ):
+        db.execute(f"ALTER TABLE attempts ADD COLUMN {column} {kind}")
+
+
 def known_migration_names() -> frozenset[str]:
     """Every migration this build knows: all of them are pending on an empty database."""
     scratch = Database(memory=True, execute_plugins=False)

@@ -23,7 +23,8 @@ Row = dict[str, Any]
 _SCRIPT_COLUMNS = "id, name, kind, target_s, text, words_per_minute, created_at, updated_at"
 _ATTEMPT_COLUMNS = (
     "a.id, a.script_id, a.revision_id, a.started_at, a.duration_s, a.target_s, a.words,"
-    " a.reached_end, a.outcome, a.note"
+    " a.reached_end, a.outcome, a.note, a.recording, a.speech_start_s, a.speech_end_s,"
+    " a.spoken_s, a.pauses, a.longest_pause_s"
 )
 # Attempts the user can see: not deleted themselves, and their script not deleted either.
 _LIVE_ATTEMPTS = (
@@ -215,6 +216,36 @@ class Repository:
             )
             return self.get_attempt(attempt_id)
 
+    def set_recording(self, attempt_id: int, recording: str | None) -> None:
+        """Point the attempt at its WAV file (a path relative to the data folder), or at none."""
+        self._change(
+            "UPDATE attempts SET recording = ? WHERE id = ?",
+            [recording, attempt_id],
+            "attempt",
+            attempt_id,
+        )
+
+    def set_speech(
+        self,
+        attempt_id: int,
+        *,
+        start_s: float | None,
+        end_s: float | None,
+        pauses: int | None,
+        longest_pause_s: float | None,
+    ) -> Attempt:
+        """Store the speech measured in the take (all None: recorded, but no speech heard)."""
+        spoken = None if start_s is None or end_s is None else max(0.0, end_s - start_s)
+        with self._db.atomic():
+            self._change(
+                "UPDATE attempts SET speech_start_s = ?, speech_end_s = ?, spoken_s = ?,"
+                " pauses = ?, longest_pause_s = ? WHERE id = ?",
+                [start_s, end_s, spoken, pauses, longest_pause_s, attempt_id],
+                "attempt",
+                attempt_id,
+            )
+            return self.get_attempt(attempt_id)
+
     def delete_attempt(self, attempt_id: int) -> None:
         """Move the attempt to the bin; ``restore_attempt`` undoes it."""
         with self._db.atomic():
@@ -372,6 +403,12 @@ def _attempt_values(attempt: Attempt) -> Row:
         "reached_end": int(attempt.reached_end),
         "outcome": Outcome(attempt.outcome).value,
         "note": attempt.note,
+        "recording": attempt.recording,
+        "speech_start_s": attempt.speech_start_s,
+        "speech_end_s": attempt.speech_end_s,
+        "spoken_s": attempt.spoken_s,
+        "pauses": attempt.pauses,
+        "longest_pause_s": attempt.longest_pause_s,
     }
 
 

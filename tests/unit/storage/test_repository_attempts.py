@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlite_utils import Database
 
-from app.domain.attempt import Attempt, Outcome
+from app.domain.attempt import Attempt, Outcome, TargetVerdict
 from app.domain.script import Revision, Script, ScriptKind
 from app.storage.repository import Repository
 
@@ -222,3 +222,38 @@ def test_purge_cascades_to_revisions_and_attempts(
     assert [row["id"] for row in db["attempts"].rows] == [kept.id]
     with pytest.raises(KeyError):
         repo.restore_attempt(binned.id)
+
+
+def test_a_take_keeps_its_recording_and_the_speech_measured_in_it(
+    repo: Repository, script: Script, revision: Revision, new_attempt: Callable[..., Attempt]
+) -> None:
+    assert script.id is not None
+    stored = repo.add_attempt(new_attempt(script.id, revision.id, duration_s=31.0))
+    assert stored.id is not None
+    assert (stored.recording, stored.spoken_s) == (None, None)
+    assert stored.timed_s == 31.0
+
+    repo.set_recording(stored.id, "recordings/1.wav")
+    measured = repo.set_speech(stored.id, start_s=1.25, end_s=30.0, pauses=3, longest_pause_s=0.8)
+
+    assert measured == repo.get_attempt(stored.id)
+    assert measured.recording == "recordings/1.wav"
+    assert (measured.speech_start_s, measured.speech_end_s) == (1.25, 30.0)
+    assert measured.spoken_s == 28.75
+    assert (measured.pauses, measured.longest_pause_s) == (3, 0.8)
+    # The listener hears 28.75 s, not the 31 s between the key presses: on target.
+    assert measured.timed_s == 28.75
+    assert measured.verdict is TargetVerdict.ON
+
+
+def test_a_recording_without_speech_keeps_the_key_press_length(
+    repo: Repository, script: Script, revision: Revision, new_attempt: Callable[..., Attempt]
+) -> None:
+    assert script.id is not None
+    stored = repo.add_attempt(new_attempt(script.id, revision.id, duration_s=35.0))
+    assert stored.id is not None
+    silent = repo.set_speech(stored.id, start_s=None, end_s=None, pauses=None, longest_pause_s=None)
+    assert silent.spoken_s is None
+    assert silent.timed_s == 35.0
+    with pytest.raises(KeyError):
+        repo.set_recording(stored.id + 99, "recordings/x.wav")
