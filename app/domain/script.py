@@ -7,7 +7,6 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-DEFAULT_WORDS_PER_MINUTE = 150.0
 DEFAULT_TARGET_S = 30.0
 
 _TOKEN_RE = re.compile(r"\S+")
@@ -98,21 +97,3 @@ def has_words(text: str) -> bool:
 def clean_text(text: str) -> str:
     """Text as it may be stored: NUL bytes removed (SQLite and Qt both mishandle them)."""
     return text.replace("\x00", "")
-
-
-def estimated_seconds(word_total: int, words_per_minute: float) -> float:
-    """Spoken length of ``word_total`` words at ``words_per_minute``."""
-    if words_per_minute <= 0:
-        raise ValueError("words_per_minute must be positive")
-    return word_total * 60.0 / words_per_minute
-
-
-def median_pace_wpm(samples: list[tuple[int, float]]) -> float | None:
-    """Median words per minute over (words, seconds) of completed takes; None without any."""
-    paces = sorted(w * 60.0 / s for w, s in samples if w > 0 and s > 0)
-    if not paces:
-        return None
-    mid = len(paces) // 2
-    if len(paces) % 2:
-        return paces[mid]
-    return (paces[mid - 1] + paces[mid]) / 2.0

@@ -258,22 +258,9 @@ class Repository:
         sql = "UPDATE attempts SET deleted_at = NULL WHERE id = ?"
         self._change(sql, [attempt_id], "attempt", attempt_id)
 
-    def pace_samples(self, kind: ScriptKind | None = None) -> list[tuple[int, float]]:
-        """(words, duration_s) of visible completed takes: read to the end, not abandoned."""
-        sql = (
-            "SELECT a.words, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
-            " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.reached_end = 1"
-            " AND a.outcome != ?"
-        )
-        params: list[object] = [Outcome.ABANDONED.value]
-        if kind is not None:
-            sql += " AND s.kind = ?"
-            params.append(ScriptKind(kind).value)
-        rows = self._rows(sql + " ORDER BY a.started_at, a.id", params)
-        return [(int(row["words"]), float(row["duration_s"])) for row in rows]
-
     def speech_samples(self, kind: ScriptKind | None = None) -> list[tuple[str, float]]:
-        """(revision text, duration_s) of the same completed takes as ``pace_samples``."""
+        """(revision text, duration_s) of visible completed takes: read to the end, not
+        abandoned, of scripts of ``kind`` (all kinds when None), oldest first."""
         sql = (
             "SELECT r.text, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
             " JOIN script_revisions r ON r.id = a.revision_id"

@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-import pytest
-
 from app.domain.script import (
     ScriptKind,
     clean_text,
-    estimated_seconds,
-    median_pace_wpm,
     word_count,
     word_spans,
     words,
@@ -36,18 +32,6 @@ def test_word_count_handles_unicode() -> None:
     assert word_count("مرحبا بك 👋 café naïve") == 5
     assert word_count("") == 0
     assert word_count("   \n\t ") == 0
-
-
-def test_estimated_seconds_at_150_wpm() -> None:
-    assert estimated_seconds(75, 150.0) == pytest.approx(30.0)
-    with pytest.raises(ValueError):
-        estimated_seconds(10, 0)
-
-
-def test_median_pace() -> None:
-    assert median_pace_wpm([]) is None
-    assert median_pace_wpm([(75, 30.0)]) == pytest.approx(150.0)
-    assert median_pace_wpm([(60, 30.0), (80, 30.0), (0, 10.0), (10, 0.0)]) == pytest.approx(140.0)
 
 
 def test_clean_text_strips_nul() -> None:

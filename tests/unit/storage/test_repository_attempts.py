@@ -169,12 +169,12 @@ def test_a_binned_script_hides_its_attempts_until_restored(
     script_id, revision_id = _ids(script, revision)
     stored = repo.add_attempt(new_attempt(script_id, revision_id))
     repo.delete_script(script_id)
-    assert repo.list_attempts() == [] and repo.pace_samples() == []
+    assert repo.list_attempts() == [] and repo.speech_samples() == []
     repo.restore_script(script_id)
     assert repo.list_attempts() == [stored]
 
 
-def test_pace_samples_count_only_completed_takes(
+def test_speech_samples_count_only_completed_takes(
     repo: Repository, script: Script, revision: Revision, new_attempt: NewAttempt
 ) -> None:
     ids = _ids(script, revision)
@@ -190,9 +190,10 @@ def test_pace_samples_count_only_completed_takes(
     pitch_revision = repo.revision_for_take(pitch.id, pitch.text)
     repo.add_attempt(new_attempt(pitch.id, pitch_revision.id, words=110, duration_s=44.0))
 
-    assert repo.pace_samples(ScriptKind.VOICEMAIL) == [(70, 28.0), (71, 29.0)]
-    assert sorted(repo.pace_samples()) == [(70, 28.0), (71, 29.0), (110, 44.0)]
-    assert repo.pace_samples(ScriptKind.CONVERSATION) == []
+    text = revision.text
+    assert repo.speech_samples(ScriptKind.VOICEMAIL) == [(text, 28.0), (text, 29.0)]
+    assert sorted(repo.speech_samples()) == [(text, 28.0), (text, 29.0), (pitch.text, 44.0)]
+    assert repo.speech_samples(ScriptKind.CONVERSATION) == []
 
 
 def test_purge_cascades_to_revisions_and_attempts(
