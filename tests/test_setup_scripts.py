@@ -7,6 +7,7 @@ runs, and naming the exact packages when Qt's system libraries are missing.
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -98,3 +99,72 @@ def test_nothing_missing_means_nothing_to_do(tmp_path: Path) -> None:
     done = _system_deps_with_ldd_in(tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_missing_audio_libraries_are_named_with_their_packages(tmp_path: Path) -> None:
+    # What QtMultimedia, its FFmpeg plugin and QtNetwork need that a minimal Debian lacks
+    # (found with ldd in a debootstrap --variant=minbase chroot).
+    _stub(
+        tmp_path,
+        "ldd",
+        'echo "\tlibpulse.so.0 => not found"; '
+        'echo "\tlibXrandr.so.2 => not found"; '
+        'echo "\tlibdrm.so.2 => not found"; '
+        'echo "\tlibbrotlidec.so.1 => not found"; '
+        'echo "\tlibgssapi_krb5.so.2 => not found"',
+    )
+    done = _system_deps_with_ldd_in(tmp_path)
+    assert done.returncode == 1
+    assert "don't know" not in done.stderr
+    for package in ("libpulse0", "libxrandr2", "libdrm2", "libbrotli1", "libgssapi-krb5-2"):
+        assert f" {package}" in done.stderr
+
+
+AUDIO_STACK = ROOT / "tools" / "audio-stack.sh"
+
+
+def test_audio_stack_names_the_packages_when_pulseaudio_is_missing(tmp_path: Path) -> None:
+    for tool in ("id",):  # no pulseaudio, pactl or paplay on this PATH
+        (tmp_path / tool).symlink_to(f"/usr/bin/{tool}")
+    done = _run(AUDIO_STACK, "start", path=str(tmp_path), BREVITY_NO_APT="1")
+    assert done.returncode == 1
+    assert done.stdout == ""  # nothing for `eval` to export
+    assert "apt-get install --no-install-recommends pulseaudio pulseaudio-utils" in done.stderr
+
+
+def test_audio_stack_stop_needs_the_runtime_dir_it_printed() -> None:
+    done = _run(AUDIO_STACK, "stop", path=SYSTEM_PATH)
+    assert done.returncode == 2
+    assert "XDG_RUNTIME_DIR" in done.stderr
+
+
+def test_audio_stack_starts_a_private_server_and_stops_it(tmp_path: Path) -> None:
+    if not (shutil.which("pulseaudio") and shutil.which("pactl")):
+        if os.environ.get("BREVITY_REQUIRE_AUDIO_STACK"):
+            pytest.fail("BREVITY_REQUIRE_AUDIO_STACK is set, but PulseAudio is not installed")
+        pytest.skip("PulseAudio is not installed (sh tools/audio-stack.sh start installs it)")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    started = subprocess.run(
+        ["/bin/sh", str(AUDIO_STACK), "start"], capture_output=True, text=True, env=env,
+        timeout=60, check=False,
+    )  # fmt: skip
+    assert started.returncode == 0, started.stderr
+    exports = dict(
+        item.split("=", 1) for item in started.stdout.removeprefix("export ").strip().split(" ")
+    )
+    server_env = {**env, **{key: value.strip("'") for key, value in exports.items()}}
+    runtime = Path(server_env["XDG_RUNTIME_DIR"])
+    try:
+        info = subprocess.run(
+            ["pactl", "info"], capture_output=True, text=True, env=server_env, timeout=10,
+            check=False,
+        )  # fmt: skip
+        assert "Default Source: brevity_mic" in info.stdout, info.stdout + info.stderr
+        assert "Default Sink: brevity_sink" in info.stdout
+    finally:
+        stopped = subprocess.run(
+            ["/bin/sh", str(AUDIO_STACK), "stop"], capture_output=True, text=True,
+            env=server_env, timeout=30, check=False,
+        )  # fmt: skip
+    assert stopped.returncode == 0, stopped.stderr
+    assert not runtime.exists()

