@@ -32,7 +32,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="brevity",
         description="Rehearse the 30-second voicemail and the elevator pitch.",
         epilog="Without a window: brevity check FILE, brevity export --json FILE / --csv FILE, "
-        "brevity import FILE (see brevity COMMAND --help).",
+        "brevity import FILE, brevity self-check (see brevity COMMAND --help).",
     )
     parser.add_argument(
         "--data-dir",
@@ -60,6 +60,7 @@ _SUBCOMMANDS = {
     "check": ("app.cli", "check_main"),
     "export": ("app.cli_transfer", "export_main"),
     "import": ("app.cli_transfer", "import_main"),
+    "self-check": ("app.self_check", "self_check_main"),  # audio parts present? (JSON)
 }
 
 
@@ -188,7 +189,9 @@ class _Startup:
         from app.storage.backup import BACKUPS_DIRNAME
         from app.storage.recovery import Backups
         from app.storage.repository import Repository
+        from app.ui.audio_input import QtAudioInput
         from app.ui.backup_scheduler import BackupScheduler
+        from app.ui.recorder import Recorder
         from app.ui.rehearsal import Rehearsal
         from app.ui.workspace import Workspace
 
@@ -199,7 +202,9 @@ class _Startup:
         repository = Repository(db)
         starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
         repository.seed_if_first_run(parse_starters(starters))
-        rehearsal = Rehearsal(repository, time.monotonic, self.preferences)
+        # The microphone: QtMultimedia itself loads at the first take (or in Preferences).
+        recorder = Recorder(QtAudioInput(), folder)
+        rehearsal = Rehearsal(repository, time.monotonic, self.preferences, recorder=recorder)
         backups = Backups(db, folder / BACKUPS_DIRNAME)
         workspace = Workspace(
             self.window, repository, rehearsal, self.preferences, data_dir=folder, backups=backups

@@ -21,6 +21,7 @@ class Phase(StrEnum):
 
     IDLE = "idle"
     LEAD_IN = "lead_in"
+    WAITING = "waiting"  # hands-free: the clock starts at the first word
     CALM = "calm"
     CLOSING = "closing"
     OVERTIME = "overtime"
@@ -31,6 +32,7 @@ class Phase(StrEnum):
         return {
             Phase.IDLE: "Ready",
             Phase.LEAD_IN: "Get ready",
+            Phase.WAITING: "Waiting for your first word…",
             Phase.CALM: "On pace",
             Phase.CLOSING: "Wrap up",
             Phase.OVERTIME: "Over time",
@@ -81,8 +83,11 @@ class Countdown:
             return None
         return self._pressed_at + self.lead_in_s
 
-    def start(self) -> None:
-        self._pressed_at = self._clock()
+    def start(self, at: float | None = None) -> None:
+        """Start now, or at ``at`` (a moment already past on the clock, such as the first
+        word of a hands-free take, heard a little after it was spoken)."""
+        now = self._clock()
+        self._pressed_at = now if at is None else min(at, now)
         self._stopped_at = None
 
     def stop(self) -> float:

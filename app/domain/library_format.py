@@ -8,7 +8,15 @@ Format ``brevity-library`` version 1 (one JSON object, UTF-8)::
                   "updated_at",
                   "revisions": [{"number", "text", "created_at", "coach_score", "coach_max"}],
                   "attempts": [{"revision", "started_at", "duration_s", "target_s", "words",
-                                "reached_end", "outcome", "note"}]}]}
+                                "reached_end", "outcome", "note", "speech_start_s"?,
+                                "speech_end_s"?, "spoken_s"?, "pauses"?,
+                                "longest_pause_s"?}]}]}
+
+The voice fields of a take (``?``) are written only when they were measured and are optional
+on import, so files from before them still import and the version stays 1 (an older Brevity
+ignores them). The recording itself never travels in the JSON: ``Attempt.recording`` names a
+WAV file in the data folder, which is not exported, so an imported take has its figures but
+no replay.
 
 Database ids are not part of it: a take names its revision by ``number`` within its script.
 Only what the user sees is exported (nothing from the bin). Parsing checks every field and
@@ -58,6 +66,14 @@ class TakeRecord:
     reached_end: bool
     outcome: Outcome
     note: str = ""
+    speech_start_s: float | None = None  # the voice fields: see Attempt
+    speech_end_s: float | None = None
+    spoken_s: float | None = None
+    pauses: int | None = None
+    longest_pause_s: float | None = None
+
+
+VOICE_FIELDS = ("speech_start_s", "speech_end_s", "spoken_s", "pauses", "longest_pause_s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +127,20 @@ def _script_json(script: ScriptRecord) -> dict[str, Any]:
              "coach_score": r.coach_score, "coach_max": r.coach_max}
             for r in script.revisions
         ],
-        "attempts": [
-            {"revision": a.revision, "started_at": a.started_at, "duration_s": a.duration_s,
-             "target_s": a.target_s, "words": a.words, "reached_end": a.reached_end,
-             "outcome": a.outcome.value, "note": a.note}
-            for a in script.attempts
-        ],
+        "attempts": [_take_json(a) for a in script.attempts],
     }  # fmt: skip
+
+
+def _take_json(take: TakeRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "revision": take.revision, "started_at": take.started_at, "duration_s": take.duration_s,
+        "target_s": take.target_s, "words": take.words, "reached_end": take.reached_end,
+        "outcome": take.outcome.value, "note": take.note,
+    }  # fmt: skip
+    for name in VOICE_FIELDS:
+        if (value := getattr(take, name)) is not None:
+            data[name] = value
+    return data
 
 
 def parse_library(data: object) -> Library:
@@ -204,6 +227,12 @@ def _parse_take(data: object, where: str, revision_numbers: set[int]) -> TakeRec
         reached_end=reached_end,
         outcome=f.choice("outcome", Outcome),
         note=f.text("note", ""),
+        # Speech may begin during the count-in, before the take's clock: a start may be < 0.
+        speech_start_s=f.optional_number("speech_start_s", signed=True),
+        speech_end_s=f.optional_number("speech_end_s", signed=True),
+        spoken_s=f.optional_number("spoken_s", positive=False),
+        pauses=f.optional_integer("pauses"),
+        longest_pause_s=f.optional_number("longest_pause_s", positive=False),
     )
 
 
@@ -237,16 +266,22 @@ class _Fields:
             raise self._fail(key, "a list")
         return value
 
-    def number(self, key: str, *, positive: bool = False) -> float:
+    def number(self, key: str, *, positive: bool = False, signed: bool = False) -> float:
         value = self.raw.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._fail(key, "a number")
-        if not math.isfinite(value) or value < 0 or (positive and value == 0):
+        if signed and not math.isfinite(value):
+            raise self._fail(key, "a finite number")
+        if not signed and (not math.isfinite(value) or value < 0 or (positive and value == 0)):
             raise self._fail(key, "a positive number" if positive else "a number ≥ 0")
         return float(value)
 
-    def optional_number(self, key: str) -> float | None:
-        return None if self.raw.get(key) is None else self.number(key, positive=True)
+    def optional_number(
+        self, key: str, *, positive: bool = True, signed: bool = False
+    ) -> float | None:
+        if self.raw.get(key) is None:
+            return None
+        return self.number(key, positive=positive, signed=signed)
 
     def integer(self, key: str, *, minimum: int) -> int:
         value = self.raw.get(key)

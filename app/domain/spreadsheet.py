@@ -5,6 +5,9 @@ some treat a leading tab, CR or NUL the same way), so a note such as
 ``=HYPERLINK("http://evil", "click")`` could act when the file is opened. Such text cells get a
 leading apostrophe, which spreadsheets show as "this is text". Numbers are written as numbers,
 so ``-3.2`` stays a number you can sum.
+
+"Over target" and the verdict use the take's spoken length when it was measured (as the app
+does); "Spoken (s)", "Pauses" and "Longest pause (s)" are empty for a take that was not.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ Cell = str | int | float
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 HEADER: tuple[str, ...] = (
     "Script", "Kind", "Started (UTC)", "Duration (s)", "Target (s)", "Over target (s)",
-    "Verdict", "Words", "Read to the end", "Outcome", "Version", "Note",
+    "Verdict", "Words", "Read to the end", "Outcome", "Version", "Spoken (s)", "Pauses",
+    "Longest pause (s)", "Note",
 )  # fmt: skip
 
 
@@ -49,16 +53,24 @@ def csv_rows(
             started.strftime("%Y-%m-%d %H:%M:%S"),
             round(attempt.duration_s, 2),
             attempt.target_s,
-            round(attempt.duration_s - attempt.target_s, 2),
+            round(attempt.timed_s - attempt.target_s, 2),
             attempt.verdict.value,
             attempt.words,
             "yes" if attempt.reached_end else "no",
             attempt.outcome.value,
             revision_numbers.get(attempt.revision_id, ""),
+            _rounded(attempt.spoken_s),  # the voice columns: new ones go before the note
+            attempt.pauses if attempt.pauses is not None else "",
+            _rounded(attempt.longest_pause_s),
             attempt.note,
         ]
         rows.append([neutralise(cell) for cell in row])
     return rows
+
+
+def _rounded(seconds: float | None) -> Cell:
+    """A measured figure to the hundredth, or an empty cell when it was not measured."""
+    return "" if seconds is None else round(seconds, 2)
 
 
 def csv_text(rows: Iterable[list[Cell]]) -> str:

@@ -10,6 +10,11 @@ Two kinds of takes matter here:
   averages, the within-target share and the trend;
 * a *clean* take is a practice take that reached the end of the script and that the user did not
   rate as stumbled or rambled (nailed, good or still unrated) — only these can be a personal best.
+
+A take's length is ``Attempt.timed_s``: the spoken length when the recording was measured,
+otherwise the time between the key presses — the same length the target verdict uses, so the
+best, the on-target share and the trend never disagree with the history's verdicts. A take
+stopped early still never counts as a length, however it was measured.
 """
 
 from __future__ import annotations
@@ -65,14 +70,14 @@ def _timed(attempts: Sequence[Attempt]) -> list[Attempt]:
 
 
 def personal_best(attempts: Sequence[Attempt]) -> Attempt | None:
-    """The shortest *clean* take, or None if there is none.
+    """The shortest *clean* take (by ``timed_s``), or None if there is none.
 
     Clean means it reached the end, was not abandoned and was rated nailed, good or not yet
     rated: a take that stumbled or rambled is not a "best", however short. The target is not
     considered, so a best may still be over target. On a tie the earlier take wins.
     """
     clean = [a for a in sorted(attempts, key=_instant) if is_clean(a)]
-    return min(clean, key=lambda a: a.duration_s, default=None)
+    return min(clean, key=lambda a: a.timed_s, default=None)
 
 
 def attempts_today(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> int:
@@ -107,14 +112,14 @@ def on_target_of_last(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> t
 
 
 def trend(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> float | None:
-    """Mean duration of the last ``n`` timed takes minus the mean of the ``n`` before them.
+    """Mean length (``timed_s``) of the last ``n`` timed takes minus that of the ``n`` before.
 
     Negative means getting shorter. None unless each window holds at least 2 takes (the older
     window may be partly filled: with 13 takes and n=10 it compares the last 10 with the first 3).
     """
     if n < 2:
         raise ValueError(f"window must be at least 2 takes, got {n}")
-    durations = [a.duration_s for a in _timed(attempts)]
+    durations = [a.timed_s for a in _timed(attempts)]
     recent, earlier = durations[-n:], durations[-2 * n : -n]
     if len(recent) < 2 or len(earlier) < 2:
         return None
@@ -122,8 +127,8 @@ def trend(attempts: Sequence[Attempt], n: int = DEFAULT_WINDOW) -> float | None:
 
 
 def average_duration(attempts: Sequence[Attempt]) -> float | None:
-    """Mean duration of all timed takes, or None if there are none."""
-    durations = [a.duration_s for a in attempts if is_timed(a)]
+    """Mean length (``timed_s``) of all timed takes, or None if there are none."""
+    durations = [a.timed_s for a in attempts if is_timed(a)]
     return fmean(durations) if durations else None
 
 
@@ -149,7 +154,7 @@ def summarize(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> Summary:
         total=sum(1 for a in attempts if is_practice(a)),
         attempts_today=attempts_today(attempts, today, tz),
         daily_streak=daily_streak(attempts, today, tz),
-        personal_best_s=best.duration_s if best is not None else None,
+        personal_best_s=best.timed_s if best is not None else None,
         on_target=on_target,
         considered=considered,
         trend_s=trend(attempts),
@@ -194,14 +199,14 @@ def _praise(earlier: list[Attempt], same_script: list[Attempt], latest: Attempt)
     if not latest.reached_end:
         return None
     previous_best = personal_best(earlier)
-    if is_clean(latest) and (previous_best is None or latest.duration_s < previous_best.duration_s):
-        return f"New personal best: {latest.duration_s:.1f} s"
+    if is_clean(latest) and (previous_best is None or latest.timed_s < previous_best.timed_s):
+        return f"New personal best: {latest.timed_s:.1f} s"
     on_target, considered = on_target_of_last(same_script)
     if latest.within_target and considered >= 2:
         return f"Within target — {on_target} of your last {considered}"
     earlier_timed = [a for a in earlier if is_timed(a)]
     if len(earlier_timed) >= 2:
-        below_s = round(fmean(a.duration_s for a in earlier_timed) - latest.duration_s, 1)
+        below_s = round(fmean(a.timed_s for a in earlier_timed) - latest.timed_s, 1)
         if below_s >= 0.1:
             return f"{below_s:.1f} s under your average"
     return None
@@ -213,8 +218,8 @@ def _fallback(history: list[Attempt], latest: Attempt, tz: tzinfo) -> str:
     if streak >= 2:
         return f"{streak} days in a row"
     if not latest.within_target:
-        over_s = latest.duration_s - latest.target_s
+        over_s = latest.timed_s - latest.target_s
         return f"Over by {over_s:.1f} s — trim a sentence and try again"
     if latest.reached_end:
-        return f"{latest.duration_s:.1f} s, within target — press Space to go again"
+        return f"{latest.timed_s:.1f} s, within target — press Space to go again"
     return "Take logged — press Space to go again"

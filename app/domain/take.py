@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from app.domain.attempt import Attempt, Outcome
-from app.domain.countdown import Clock, Countdown, Reading
+from app.domain.countdown import Clock, Countdown, Phase, Reading
 from app.domain.pacing import Pacing
 
 
@@ -41,6 +41,7 @@ class Take:
         amber_last_s: float = 10.0,
         weights: Sequence[float] | None = None,
         zones: Sequence[tuple[int, int]] = (),
+        wait_for_voice: bool = False,
     ) -> None:
         if word_total <= 0:
             raise ValueError("a take needs at least one word")
@@ -50,16 +51,34 @@ class Take:
         self.countdown = Countdown(clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s)
         self.pacing = Pacing(word_total, words_per_minute, weights, zones)
         self.started_at_utc = ""
+        self._wait_for_voice = wait_for_voice
+        self.waiting = False  # hands-free: started, the clock waiting for the first word
 
     @property
     def running(self) -> bool:
-        return self.countdown.running
+        return self.waiting or self.countdown.running
 
     def start(self, now_utc: datetime | None = None) -> None:
         self.started_at_utc = (now_utc or datetime.now(UTC)).isoformat(timespec="milliseconds")
-        self.countdown.start()
+        if self._wait_for_voice:
+            self.waiting = True
+        else:
+            self.countdown.start()
+
+    def begin_at(self, at: float) -> None:
+        """The first word was heard at ``at`` (on the take's clock): the clock starts there."""
+        if self.waiting:
+            self.waiting = False
+            self.countdown.start(at)
 
     def frame(self) -> Frame:
+        if self.waiting:
+            target = self.countdown.target_s
+            return Frame(
+                Reading(Phase.WAITING, 0.0, target, 0.0, 0.0, False),
+                0.0,
+                self.pacing.words_per_minute,
+            )
         reading = self.countdown.read()
         position = self.pacing.position_at(reading.elapsed_s)
         return Frame(
@@ -74,11 +93,13 @@ class Take:
         return self.pacing.nudge(self.countdown.elapsed_s(), factor)
 
     def in_lead_in(self) -> bool:
-        return self.countdown.in_lead_in()
+        """Before the clock runs (counting in, or waiting for the first word)."""
+        return self.waiting or self.countdown.in_lead_in()
 
     def finish(self, outcome: Outcome = Outcome.UNRATED) -> Attempt:
         """Stop the clock and describe the take as an Attempt ready to be saved."""
-        duration_s = self.countdown.stop()
+        duration_s = 0.0 if self.waiting else self.countdown.stop()
+        self.waiting = False
         return Attempt(
             script_id=self.script_id,
             revision_id=self.revision_id,

@@ -1,8 +1,10 @@
 """Import and export of the whole library, of takes as CSV and of single scripts.
 
 Export covers what the user sees: scripts not in the bin, every revision of them, and their
-takes not in the bin. Import runs in one ``BEGIN IMMEDIATE`` transaction, so a running Brevity
-(or a failure half-way) never sees half of it, and merges by this rule:
+takes not in the bin, with the speech measured in them (but not the recordings: the WAV files
+stay in the data folder, and an imported take has no replay). Import runs in one
+``BEGIN IMMEDIATE`` transaction, so a running Brevity (or a failure half-way) never sees half
+of it, and merges by this rule:
 
 * An imported script is *the same* as a script in the library when the name and kind are
   equal, every revision number both have holds the same text, and they share a revision or
@@ -28,7 +30,13 @@ from sqlite_utils import Database
 
 from app import __version__
 from app.domain.coach import Profile
-from app.domain.library_format import Library, RevisionRecord, ScriptRecord, TakeRecord
+from app.domain.library_format import (
+    VOICE_FIELDS,
+    Library,
+    RevisionRecord,
+    ScriptRecord,
+    TakeRecord,
+)
 from app.domain.script import Script
 from app.domain.script_file import ScriptDraft
 from app.domain.spreadsheet import csv_rows, csv_text
@@ -82,6 +90,11 @@ def read_library(repo: Repository) -> Library:
                 reached_end=attempt.reached_end,
                 outcome=attempt.outcome,
                 note=attempt.note,
+                speech_start_s=attempt.speech_start_s,
+                speech_end_s=attempt.speech_end_s,
+                spoken_s=attempt.spoken_s,
+                pauses=attempt.pauses,
+                longest_pause_s=attempt.longest_pause_s,
             )
         )
     scripts = []
@@ -232,7 +245,7 @@ def _merge_history(db: Database, script_id: int, record: ScriptRecord, s: Import
             "script_id": script_id, "revision_id": revision_id, "started_at": take.started_at,
             "duration_s": take.duration_s, "target_s": take.target_s, "words": take.words,
             "reached_end": int(take.reached_end), "outcome": take.outcome.value,
-            "note": take.note,
+            "note": take.note, **{name: getattr(take, name) for name in VOICE_FIELDS},
         })  # fmt: skip
         s.takes_added += 1
 

@@ -26,6 +26,8 @@ class ActionId(Enum):
     RATE_STUMBLED = auto()
     RATE_RAMBLED = auto()
     ADD_NOTE = auto()
+    PLAY_TAKE = auto()
+    PLAY_BEST = auto()
     PACE_UP = auto()
     PACE_DOWN = auto()
     FIT_PACE = auto()
@@ -80,6 +82,16 @@ _SPECS: dict[ActionId, _Spec] = {
     ActionId.RATE_STUMBLED: _Spec("Stumbled", ("3",), "Rate the last take: stumbled"),
     ActionId.RATE_RAMBLED: _Spec("Rambled", ("4",), "Rate the last take: rambled"),
     ActionId.ADD_NOTE: _Spec("Add a &note", ("N",), "Write a note about the last take"),
+    ActionId.PLAY_TAKE: _Spec(
+        "&Play or pause the selected take",
+        ("P",),
+        "Play or pause the recording of the take selected in the history or the chart",
+    ),
+    ActionId.PLAY_BEST: _Spec(
+        "Play my &best take",
+        ("Shift+P",),
+        "Play the recording of this script's best take (the shortest clean one recorded)",
+    ),
     ActionId.PACE_UP: _Spec(
         "Scroll &faster", ("Up",), "Scroll 5 % faster (remembered for this script)"
     ),

@@ -1,5 +1,8 @@
 """The progress chart: one point per take (length against take number), coloured by outcome.
 
+The length is the key-press length, or with ``set_spoken(True)`` the take's ``timed_s``: the
+spoken length where the recording was measured (what the verdict and the best go by).
+
 pyqtgraph is imported only when the plot is first built: the first time there is a take to
 draw. Importing it costs a noticeable fraction of a second, so the
 app creates this widget only after its first window has painted.
@@ -135,14 +138,14 @@ class _Plot:
             self.target_line.setPos(target_s)
             self.target_line.label.setFormat(f"Target {target_s:g} s")
 
-    def set_best(self, take: int | None, best: Attempt | None) -> None:
-        if take is None or best is None:
+    def set_best(self, take: int | None, best_s: float | None) -> None:
+        if take is None or best_s is None:
             self.ring.setData(x=[], y=[])
             self.best_label.setVisible(False)
             return
-        self.ring.setData(x=[take], y=[best.duration_s])
-        self.best_label.setText(f"Best {format_seconds(best.duration_s)}")
-        self.best_label.setPos(take, best.duration_s)
+        self.ring.setData(x=[take], y=[best_s])
+        self.best_label.setText(f"Best {format_seconds(best_s)}")
+        self.best_label.setPos(take, best_s)
         self.best_label.setVisible(True)
 
     def set_view(self, count: int, top_s: float) -> None:
@@ -199,6 +202,7 @@ class ProgressChart(QWidget):
         self._redraw_all = True  # False while only appends are pending
         self._dirty = False
         self._frozen = False
+        self._spoken = False  # plot timed_s (spoken where measured) rather than duration_s
         self._plot: _Plot | None = None
         self._empty_label = QLabel(_EMPTY_HTML, self)
         self._empty_label.setTextFormat(Qt.TextFormat.RichText)
@@ -233,6 +237,22 @@ class ProgressChart(QWidget):
     def add_attempt(self, attempt: Attempt, target_s: float | None, best: Attempt | None) -> None:
         """Append one take as the next take number."""
         self.show_attempts([*self._attempts, attempt], target_s, best)
+
+    def set_spoken(self, spoken: bool) -> None:
+        """Plot the spoken length where it was measured (True) or the key-press length."""
+        if spoken != self._spoken:
+            self._spoken = spoken
+            self._redraw_all = True
+            if self._attempts:
+                self._refresh()
+
+    @property
+    def spoken(self) -> bool:
+        return self._spoken
+
+    def length_of(self, attempt: Attempt) -> float:
+        """The seconds plotted for ``attempt``."""
+        return attempt.timed_s if self._spoken else attempt.duration_s
 
     def set_frozen(self, frozen: bool) -> None:
         """While frozen (a take is running) nothing is redrawn; updates apply on unfreezing."""
@@ -277,11 +297,12 @@ class ProgressChart(QWidget):
             plot.set_points(self._groups())
         else:
             for take, attempt in enumerate(self._attempts[self._drawn_count :], self._drawn_count):
-                plot.add_point(attempt.outcome, take + 1, attempt.duration_s, attempt)
+                plot.add_point(attempt.outcome, take + 1, self.length_of(attempt), attempt)
         self._drawn_count, self._redraw_all, self._dirty = len(self._attempts), False, False
         plot.set_target(self._target_s)
-        plot.set_best(self._take_of(self._best), self._best)
-        longest = max(a.duration_s for a in self._attempts)
+        best_s = self.length_of(self._best) if self._best is not None else None
+        plot.set_best(self._take_of(self._best), best_s)
+        longest = max(self.length_of(a) for a in self._attempts)
         top_s = max(longest, self._target_s or 0.0, 5.0) * _HEADROOM
         plot.set_view(len(self._attempts), top_s)
         self._stack.setCurrentWidget(plot.widget)
@@ -291,7 +312,7 @@ class ProgressChart(QWidget):
         for take, attempt in enumerate(self._attempts, 1):
             xs, ys, data = groups.setdefault(attempt.outcome, ([], [], []))
             xs.append(take)
-            ys.append(attempt.duration_s)
+            ys.append(self.length_of(attempt))
             data.append(attempt)
         return groups
 
@@ -311,7 +332,13 @@ class ProgressChart(QWidget):
         if not isinstance(data, Attempt):
             return ""
         when = format_when(local_time(data.started_at, self._tz))
-        lines = [f"Take {round(x)} · {when}", f"{format_seconds(y)} · {data.outcome.label}"]
+        length = format_seconds(y)
+        if data.spoken_s is not None:  # both lengths, whichever is plotted
+            spoken, in_all = format_seconds(data.spoken_s), format_seconds(data.duration_s)
+            length = f"{spoken} spoken · {in_all} in all"
+        lines = [f"Take {round(x)} · {when}", f"{length} · {data.outcome.label}"]
+        if data.recording:
+            lines.append("Recorded: click to select it, then P to play")
         if data.note:
             lines.append(data.note)
         return "\n".join(lines)

@@ -85,6 +85,8 @@ class CountdownView(QFrame):
             return f"Target {target_s:.0f} s · Space starts the clock"
         if reading.phase is Phase.LEAD_IN:
             return "The clock starts after the count"
+        if reading.phase is Phase.WAITING:
+            return f"Target {target_s:.0f} s · the clock starts when you speak · Space cancels"
         if reading.phase is Phase.STOPPED:
             return f"Take length · target {target_s:.0f} s"
         return f"{reading.elapsed_s:.1f} s of {target_s:.0f} s · Space stops, Esc abandons"

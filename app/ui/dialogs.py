@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.recording_prefs import RecordingSection
 from app.ui.settings import Preferences, Theme
 
 
@@ -50,9 +51,15 @@ class ShortcutsDialog(QDialog):
 class PreferencesDialog(QDialog):
     """Theme, lead-in, the amber band and the phone number pace; applied when accepted."""
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        recording: RecordingSection | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences — Brevity")
+        self.recording = recording  # the microphone, hands-free and recordings kept
         self.theme_combo = QComboBox()
         for theme, label in (
             (Theme.SYSTEM, "Follow the system"),
@@ -92,6 +99,8 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if recording is not None:
+            layout.addWidget(recording)
         layout.addWidget(buttons)
         self._preferences = preferences
 
@@ -100,3 +109,5 @@ class PreferencesDialog(QDialog):
         self._preferences.lead_in_s = self.lead_in_spin.value()
         self._preferences.amber_last_s = self.amber_spin.value()
         self._preferences.number_pace = self.number_pace_spin.value() / 100
+        if self.recording is not None:
+            self.recording.apply()

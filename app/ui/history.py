@@ -71,6 +71,7 @@ class HistoryView(QWidget):
     """The history table: newest first, sortable, outcome and note editable in place."""
 
     attempt_selected = Signal(int)
+    attempt_activated = Signal(int)  # Enter, or a double-click outside the editable cells
     delete_requested = Signal(int)
     edit_requested = Signal(int, str, str)  # forwarded from the model: id, outcome value, note
 
@@ -92,6 +93,7 @@ class HistoryView(QWidget):
         self.table.addAction(self.delete_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.table.activated.connect(self._on_table_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -162,6 +164,16 @@ class HistoryView(QWidget):
         self.delete_action.setEnabled(attempt_id is not None)
         if attempt_id is not None:
             self.attempt_selected.emit(attempt_id)
+
+    def _on_table_activated(self, index: AnyIndex) -> None:
+        attempt = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        if isinstance(attempt, Attempt) and attempt.id is not None:
+            self.attempt_activated.emit(attempt.id)
+
+    def selected_attempt(self) -> Attempt | None:
+        rows = self.table.selectionModel().selectedRows()
+        attempt = self.proxy.data(rows[0], Qt.ItemDataRole.UserRole) if rows else None
+        return attempt if isinstance(attempt, Attempt) else None
 
     def _on_delete_action_triggered(self) -> None:
         attempt_id = self.selected_attempt_id()

@@ -7,6 +7,7 @@ source of truth (the database) and makes a failed write impossible to mistake fo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import UTC, datetime, tzinfo
 from enum import IntEnum
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import (
     QWidget,
 )
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.countdown import format_seconds
 from app.ui.outcome_style import outcome_text_colour
+from app.ui.theme import is_dark, line_icon
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # raw, comparable values for QSortFilterProxyModel
 
@@ -42,9 +44,10 @@ class Column(IntEnum):
     SCRIPT = 1
     VERSION = 2
     LENGTH = 3
-    VS_TARGET = 4
-    OUTCOME = 5
-    NOTE = 6
+    SPOKEN = 4  # the pauses are in its tooltip: the table stays narrow
+    VS_TARGET = 5
+    OUTCOME = 6
+    NOTE = 7
 
     @property
     def title(self) -> str:
@@ -53,10 +56,11 @@ class Column(IntEnum):
 
 _TITLES = {
     Column.WHEN: "When", Column.SCRIPT: "Script", Column.VERSION: "Version",
-    Column.LENGTH: "Length", Column.VS_TARGET: "± target", Column.OUTCOME: "Outcome",
-    Column.NOTE: "Note",
+    Column.LENGTH: "Length", Column.SPOKEN: "Spoken",
+    Column.VS_TARGET: "± target", Column.OUTCOME: "Outcome", Column.NOTE: "Note",
 }  # fmt: skip
-_NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.VS_TARGET})
+_NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.SPOKEN, Column.VS_TARGET})
+_UNMEASURED = math.inf  # sorts takes without speech figures after every measured one
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -84,6 +88,35 @@ def signed_seconds(delta_s: float) -> str:
     if round(delta_s, 1) == 0:
         return "±0.0 s"
     return f"{'+' if delta_s > 0 else '\N{MINUS SIGN}'}{format_seconds(abs(delta_s))}"
+
+
+def voice_summary(attempt: Attempt) -> str:
+    """``Spoken 27.4 s · 3 pauses · longest 0.8 s`` (what the recording says about a take)."""
+    if attempt.spoken_s is None:
+        return "Recorded; no speech measured" if attempt.recording else "Not recorded"
+    parts = [f"Spoken {format_seconds(attempt.spoken_s)}"]
+    if attempt.pauses is not None:
+        parts.append("1 pause" if attempt.pauses == 1 else f"{attempt.pauses} pauses")
+        if attempt.pauses and attempt.longest_pause_s is not None:
+            parts.append(f"longest {format_seconds(attempt.longest_pause_s)}")
+    return " · ".join(parts)
+
+
+_speaker_icons: dict[bool, QIcon] = {}
+
+
+def _speaker_icon() -> QIcon:
+    """The mark of a take with a recording, drawn for the current palette (light or dark),
+    in the selection's text colour on a selected row so it keeps its contrast there."""
+    palette = QGuiApplication.palette()
+    dark = is_dark(palette)
+    if dark not in _speaker_icons:
+        icon = line_icon("speaker", dark)
+        selected = line_icon("speaker", dark, palette.color(QPalette.ColorRole.HighlightedText))
+        for size in (16, 24, 32):
+            icon.addPixmap(selected.pixmap(size, size), QIcon.Mode.Selected)
+        _speaker_icons[dark] = icon
+    return _speaker_icons[dark]
 
 
 class HistoryModel(QAbstractTableModel):
@@ -142,6 +175,8 @@ class HistoryModel(QAbstractTableModel):
             return QBrush(outcome_text_colour(attempt.outcome, base))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _NUMERIC else _LEFT
+        if role == Qt.ItemDataRole.DecorationRole and column is Column.SPOKEN:
+            return _speaker_icon() if attempt.recording else None
         if role == Qt.ItemDataRole.UserRole:
             return attempt
         if role == SortRole:
@@ -161,9 +196,11 @@ class HistoryModel(QAbstractTableModel):
                 return f"{label} · {score[0]}/{score[1]}" if score else label
             case Column.LENGTH:
                 return format_seconds(attempt.duration_s)
+            case Column.SPOKEN:
+                return format_seconds(attempt.spoken_s) if attempt.spoken_s is not None else ""
             case Column.VS_TARGET:
                 # The verdict is in the tooltip and the colour; the cell stays narrow.
-                return signed_seconds(attempt.duration_s - attempt.target_s)
+                return signed_seconds(attempt.timed_s - attempt.target_s)
             case Column.OUTCOME:
                 return attempt.outcome.label
             case Column.NOTE:
@@ -180,8 +217,16 @@ class HistoryModel(QAbstractTableModel):
                 return format_when_long(local_time(attempt.started_at, self._tz))
             case Column.VERSION:
                 return self._version_tooltip(attempt.revision_id)
+            case Column.LENGTH:
+                return f"{format_seconds(attempt.duration_s)} between the key presses"
+            case Column.SPOKEN:
+                return voice_summary(attempt)
             case Column.VS_TARGET:
-                return f"Target {format_seconds(attempt.target_s)}: {attempt.verdict.value} target"
+                measured = "spoken, " if attempt.spoken_s is not None else ""
+                return (
+                    f"Target {format_seconds(attempt.target_s)}: {measured}"
+                    f"{attempt.verdict.value} target"
+                )
             case Column.OUTCOME:
                 return f"{attempt.outcome.label} — double-click to change"
             case Column.NOTE:
@@ -198,8 +243,10 @@ class HistoryModel(QAbstractTableModel):
                 return self._revision_numbers.get(attempt.revision_id, attempt.revision_id)
             case Column.LENGTH:
                 return attempt.duration_s
+            case Column.SPOKEN:
+                return attempt.spoken_s if attempt.spoken_s is not None else _UNMEASURED
             case Column.VS_TARGET:
-                return attempt.duration_s - attempt.target_s
+                return attempt.timed_s - attempt.target_s
             case Column.OUTCOME:
                 return list(Outcome).index(attempt.outcome)
             case Column.NOTE:

@@ -16,7 +16,7 @@ MENUS: dict[str, tuple[ActionId | None, ...]] = {
                 ActionId.RENAME_SCRIPT, ActionId.DELETE_SCRIPT, _, ActionId.EDIT_SCRIPT),
     "&Take": (ActionId.START_STOP, ActionId.ABANDON, _, ActionId.RATE_NAILED,
               ActionId.RATE_GOOD, ActionId.RATE_STUMBLED, ActionId.RATE_RAMBLED,
-              ActionId.ADD_NOTE),
+              ActionId.ADD_NOTE, _, ActionId.PLAY_TAKE, ActionId.PLAY_BEST),
     "&View": (ActionId.REHEARSE, ActionId.EDIT_SCRIPT, ActionId.COACH_PANEL, _,
               ActionId.PACE_UP, ActionId.PACE_DOWN, ActionId.FIT_PACE, _, ActionId.FONT_LARGER,
               ActionId.FONT_SMALLER, ActionId.MIRROR, ActionId.FULL_SCREEN, _,

@@ -1,12 +1,15 @@
-"""Progress: stats cards, the chart and the history table, for one script or all of them.
+"""Progress: stats cards, the chart and the history table, for one script or all of them,
+and the replay of the selected take.
 
 The chart (and with it pyqtgraph) is created only after the window's first paint, and it is
-frozen while a take runs so a redraw never costs the teleprompter a frame.
+frozen while a take runs so a redraw never costs the teleprompter a frame; replay is blocked
+while a take runs, so the microphone never records it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +21,7 @@ from app.domain.stats import personal_best, summarize
 from app.storage.repository import Repository
 from app.ui.history import HistoryView
 from app.ui.history_model import Column
+from app.ui.player import TakePlayer
 from app.ui.stats_panel import StatsPanel
 
 if TYPE_CHECKING:  # the real import waits for the first paint (it brings pyqtgraph)
@@ -28,15 +32,28 @@ class ProgressPanel(QWidget):
     """Everything about past takes; it shows what it is given and forwards edits."""
 
     all_scripts_toggled = Signal(bool)
+    spoken_length_clicked = Signal(bool)  # the user's choice, to remember
+    best_take_available = Signal(bool)  # whether "Play my best take" has a take to play
     edit_requested = Signal(int, str, str)  # attempt id, outcome value, note
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, recordings_root: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.stats = StatsPanel()
         self.all_scripts_check = QCheckBox("All scripts")
         self.all_scripts_check.setToolTip("Show every script's takes, not only this one's")
+        self.spoken_check = QCheckBox("Spoken length")
+        self.spoken_check.setToolTip(
+            "Chart the spoken length (first word to last) where it was measured, "
+            "instead of the time between the key presses"
+        )
+        self.spoken_check.hide()  # shown once a take has measured speech
+        self._spoken_choice: bool | None = None  # None: on whenever there is speech to show
+        self._script_id: int | None = None
         self.history = HistoryView()
+        self.player = TakePlayer(recordings_root)
         self.chart: ProgressChart | None = None  # created by build_chart() after first paint
         self._chart_holder = QWidget()
         self._chart_layout = QVBoxLayout(self._chart_holder)
@@ -48,6 +65,7 @@ class ProgressPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.spoken_check)
         header.addWidget(self.all_scripts_check)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self._chart_holder)
@@ -58,9 +76,13 @@ class ProgressPanel(QWidget):
         column.addLayout(header)
         column.addWidget(self.stats)
         column.addWidget(self.splitter, 1)
+        column.addWidget(self.player)
         self.all_scripts_check.toggled.connect(self.all_scripts_toggled)
+        self.spoken_check.clicked.connect(self._on_spoken_check_clicked)
         self.history.edit_requested.connect(self.edit_requested)
         self.history.delete_requested.connect(self.delete_requested)
+        self.history.attempt_selected.connect(self._on_history_attempt_selected)
+        self.history.attempt_activated.connect(self._on_history_attempt_activated)
 
     def build_chart(self) -> None:
         """Create the chart (importing pyqtgraph); call once the window has painted."""
@@ -70,6 +92,7 @@ class ProgressPanel(QWidget):
 
         chart = self.chart = ProgressChart()
         chart.set_frozen(self._frozen)
+        chart.set_spoken(self.spoken_check.isChecked())
         self._chart_layout.addWidget(chart)
         chart.point_clicked.connect(self.history.select_attempt)
         attempts, target_s = self._shown
@@ -80,9 +103,65 @@ class ProgressPanel(QWidget):
         return self._shown[0]
 
     def set_frozen(self, frozen: bool) -> None:
+        """A take runs (True) or has ended: the chart waits, and so does replay."""
         self._frozen = frozen
+        self.player.set_blocked(frozen)
         if self.chart is not None:
             self.chart.set_frozen(frozen)
+        self.best_take_available.emit(self.best_recorded_take() is not None)
+
+    def set_spoken_choice(self, spoken: bool | None) -> None:
+        """The remembered "Spoken length" choice; None follows the takes shown."""
+        self._spoken_choice = spoken
+        self._show_spoken_choice(self.attempts())
+
+    def best_recorded_take(self) -> Attempt | None:
+        """The current script's personal best among the takes whose recording is still kept
+        (best as ``stats.personal_best``: the shortest clean take by spoken length)."""
+        if self._frozen or self._script_id is None:
+            return None
+        recorded = [
+            a
+            for a in self.attempts()
+            if a.script_id == self._script_id and a.recording and self._recording_kept(a)
+        ]
+        return personal_best(recorded)
+
+    def play_best(self) -> None:
+        """Select the best recorded take in the history (so the player loads it) and play it."""
+        best = self.best_recorded_take()
+        if best is not None and best.id is not None and self.history.select_attempt(best.id):
+            self.player.show_take(self.history.selected_attempt())
+            self.player.play()
+
+    def _recording_kept(self, attempt: Attempt) -> bool:
+        root = self.player.recordings_root
+        path = Path(attempt.recording or "")
+        return (path if path.is_absolute() or root is None else root / path).is_file()
+
+    def _show_spoken_choice(self, attempts: list[Attempt]) -> None:
+        has_speech = any(a.spoken_s is not None for a in attempts)
+        self.spoken_check.setVisible(has_speech)
+        choice = self._spoken_choice if self._spoken_choice is not None else True
+        self.spoken_check.setChecked(has_speech and choice)
+        self.spoken_check.setEnabled(has_speech)
+        if self.chart is not None:
+            self.chart.set_spoken(self.spoken_check.isChecked())
+
+    def _on_spoken_check_clicked(self, checked: bool) -> None:
+        self._spoken_choice = checked
+        if self.chart is not None:
+            self.chart.set_spoken(checked)
+        self.spoken_length_clicked.emit(checked)
+
+    def _on_history_attempt_selected(self, _attempt_id: int) -> None:
+        self.player.show_take(self.history.selected_attempt())
+
+    def _on_history_attempt_activated(self, attempt_id: int) -> None:
+        attempt = self.history.selected_attempt()
+        if attempt is not None and attempt.id == attempt_id:
+            self.player.show_take(attempt)
+            self.player.toggle()
 
     def load(self, repository: Repository, script: Script | None) -> None:
         """Read the takes to show (this script's, or all) and show them."""
@@ -106,6 +185,7 @@ class ProgressPanel(QWidget):
             if (score := revision.coach_score) is not None and (top := revision.coach_max)
         }
         target = None if all_scripts or script is None else script.target_s
+        self._script_id = script.id if script is not None else None
         self.show_attempts(attempts, target, names, numbers, scores)
 
     def show_attempts(
@@ -124,5 +204,10 @@ class ProgressPanel(QWidget):
         self.history.set_attempts(attempts, script_names, revision_numbers, revision_scores)
         # One script's takes need no Script column; the room goes to the figures.
         self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)
+        voiced = any(a.recording or a.spoken_s is not None for a in attempts)
+        self.history.table.setColumnHidden(Column.SPOKEN, not voiced)  # no voice: no room taken
+        self.player.show_take(self.history.selected_attempt())
+        self._show_spoken_choice(attempts)
         if self.chart is not None:
             self.chart.show_attempts(attempts, target_s, personal_best(attempts))
+        self.best_take_available.emit(self.best_recorded_take() is not None)

@@ -8,6 +8,7 @@ in one transaction, before anything else happens.
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -19,6 +20,7 @@ from app.domain.pacing import NUDGE_FACTOR, clamp_wpm, fitted_wpm
 from app.domain.script import Script
 from app.domain.take import Frame, Take
 from app.storage.repository import Repository
+from app.ui.recorder import Recorder, Recording, recording_name, with_voice
 from app.ui.settings import Preferences
 
 FRAME_INTERVAL_MS = 16
@@ -34,6 +36,9 @@ class Rehearsal(QObject):
     attempt_updated = Signal(object)  # Attempt, after a rating or a note
     pace_changed = Signal(float, bool)  # words per minute, fitted to the target?
     save_failed = Signal(str, str)  # the database's complaint, what happens now
+    recording_note = Signal(str)  # one line about the microphone ("" when all is well)
+    listening_changed = Signal(bool)  # the microphone is on for this take (show the meter)
+    level_changed = Signal(float)  # the voice's level in dBFS, for a quiet meter
 
     def __init__(
         self,
@@ -41,6 +46,8 @@ class Rehearsal(QObject):
         clock: Clock,
         preferences: Preferences,
         parent: QObject | None = None,
+        *,
+        recorder: Recorder | None = None,
     ) -> None:
         super().__init__(parent)
         self._repository = repository
@@ -58,6 +65,15 @@ class Rehearsal(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
         self._timer.timeout.connect(self.tick)
+        self.recorder = recorder
+        self._recording = False  # the recorder was started for the current take
+        self._recording_started_at = 0.0  # on the clock: the recording's time zero
+        self._voice_offset_s = 0.0  # where the take's clock started, in the recording
+        self._end_silence_s: float | None = None  # hands-free stop, when it is on
+        if recorder is not None:
+            recorder.level_changed.connect(self.level_changed)
+            recorder.heard.connect(self._on_recorder_heard)
+            recorder.failed.connect(self._on_recorder_failed)
 
     # --- state ------------------------------------------------------------------------------
     @property
@@ -129,6 +145,8 @@ class Rehearsal(QObject):
         except (sqlite3.Error, OSError) as error:  # a take that cannot be logged is not started
             self.save_failed.emit(str(error), "The take was not started.")
             return
+        now_utc = datetime.now(UTC)
+        waiting = self._start_recorder(now_utc) and self._preferences.start_at_first_word
         self._take = Take(
             self._clock,
             script_id=script.id,
@@ -136,12 +154,14 @@ class Rehearsal(QObject):
             word_total=words,
             target_s=script.target_s,
             words_per_minute=self.pace_for(text)[0],
-            lead_in_s=self._preferences.lead_in_s,
+            lead_in_s=0 if waiting else self._preferences.lead_in_s,
             amber_last_s=self._preferences.amber_last_s,
             weights=spoken.weights,
             zones=spoken.zones,
+            wait_for_voice=waiting,
         )
-        self._take.start()
+        self._take.start(now_utc)
+        self._voice_offset_s = self._take.countdown.lead_in_s
         self.last_attempt = None
         self._timer.start()
         self.take_started.emit()
@@ -170,9 +190,12 @@ class Rehearsal(QObject):
         if take.in_lead_in():
             take.finish()
             self._take = None
+            self._stop_recorder(keep=False)
             self.take_cancelled.emit()
             return None
-        finished = take.finish(outcome)
+        finished = with_voice(
+            take.finish(outcome), self._stop_recorder(keep=True), self._voice_offset_s
+        )
         self.ticked.emit(take.frame())  # the stopped clock: "Stopped", the take's length
         self._take = None
         self._unsaved.append(finished)
@@ -201,6 +224,79 @@ class Rehearsal(QObject):
     @property
     def unsaved_count(self) -> int:
         return len(self._unsaved)
+
+    # --- the voice --------------------------------------------------------------------------
+    def _start_recorder(self, now_utc: datetime) -> bool:
+        """Switch the microphone on for a take (recording it unless switched off, or only
+        listening for hands-free); True when it is on."""
+        recorder, prefs = self._recorder_for_take(), self._preferences
+        self._recording = False
+        self._end_silence_s = None
+        self.recording_note.emit("")
+        if recorder is None:
+            self.listening_changed.emit(False)
+            return False
+        self._recording_started_at = self._clock()
+        name = recording_name(now_utc) if prefs.record_takes else None
+        self._recording = recorder.start(name)  # a refusal says why through `failed`
+        if self._recording and prefs.end_after_silence:
+            self._end_silence_s = prefs.end_silence_s
+        self.listening_changed.emit(self._recording)
+        return self._recording
+
+    def _recorder_for_take(self) -> Recorder | None:
+        prefs = self._preferences
+        wanted = prefs.record_takes or prefs.end_after_silence or prefs.start_at_first_word
+        return self.recorder if wanted else None
+
+    def _stop_recorder(self, *, keep: bool) -> Recording | None:
+        recorder = self.recorder
+        if recorder is None or not self._recording:
+            return None
+        self._recording = False
+        self._end_silence_s = None
+        self.listening_changed.emit(False)
+        if not keep:
+            recorder.discard()
+            return None
+        return recorder.stop()
+
+    def _on_recorder_heard(self) -> None:
+        """Hands-free: start the clock at the first word; stop after the silence at the end."""
+        take, recorder = self._take, self.recorder
+        if take is None or recorder is None or recorder.voice is None or not self._recording:
+            return
+        voice = recorder.voice
+        if take.waiting:
+            onset = voice.speech_started_at
+            if onset is not None:
+                self._begin_clock(onset)
+            return
+        if self._end_silence_s is None or take.in_lead_in() or voice.speech_started_at is None:
+            return
+        silence_s = voice.silence_since_speech_s()
+        spoke_on_the_clock = voice.elapsed_s - silence_s > self._voice_offset_s
+        if spoke_on_the_clock and silence_s >= self._end_silence_s:
+            self.stop()
+
+    def _begin_clock(self, at_s: float) -> None:
+        """Start a waiting take's clock ``at_s`` seconds into its recording."""
+        if self._take is not None and self._take.waiting:
+            self._take.begin_at(self._recording_started_at + at_s)
+            self._voice_offset_s = at_s
+            self.tick()
+
+    def _on_recorder_failed(self, reason: str) -> None:
+        self.recording_note.emit(reason)
+        if not self._recording:
+            return
+        self.listening_changed.emit(False)
+        self._end_silence_s = None
+        take, recorder = self._take, self.recorder
+        if take is not None and take.waiting and recorder is not None:
+            # Nobody will hear the first word now: the clock starts at once.
+            heard_s = recorder.voice.elapsed_s if recorder.voice is not None else 0.0
+            self._begin_clock(max(heard_s, self._clock() - self._recording_started_at))
 
     # --- after a take -----------------------------------------------------------------------
     def rate(self, outcome: Outcome) -> None:

@@ -12,6 +12,7 @@ from app.domain.take import Frame
 from app.ui.countdown_view import CountdownView
 from app.ui.outcome_panel import OutcomePanel
 from app.ui.prompter import Prompter
+from app.ui.voice_strip import VoiceStrip
 
 READY_HINT = "Space to start · ↑/↓ pace · F1 all shortcuts"
 RATE_HINT = "Rate it with 1–4 · Space to try again"
@@ -26,12 +27,14 @@ class RehearsePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.countdown_view = CountdownView()
+        self.voice_strip = VoiceStrip()  # the quiet level meter and the microphone note
         self.prompter = Prompter()
         self.outcome_panel = OutcomePanel()
         self.outcome_panel.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.countdown_view)
+        column.addWidget(self.voice_strip)
         column.addWidget(self.prompter, 1)
         column.addWidget(self.outcome_panel)
 

@@ -16,6 +16,7 @@ from app.domain.number_zone import DEFAULT_NUMBER_PACE, MAX_NUMBER_PACE, MIN_NUM
 DEFAULT_FONT_PX = 48
 MIN_FONT_PX = 20
 MAX_FONT_PX = 160
+DEFAULT_KEEP_RECORDINGS = 20  # per script
 
 
 class Theme(StrEnum):
@@ -90,6 +91,50 @@ class Preferences:
     def number_pace(self, value: float) -> None:
         self._settings.setValue("prompter/number_pace", float(value))
 
+    # Recording (see app/ui/recorder.py): on unless switched off; hands-free off by default.
+    @property
+    def record_takes(self) -> bool:
+        return str(self._settings.value("recording/enabled", "true")).lower() == "true"
+
+    @record_takes.setter
+    def record_takes(self, value: bool) -> None:
+        self._set_flag("recording/enabled", value)
+
+    @property
+    def keep_recordings(self) -> int:
+        """The newest N recordings kept per script; 0 keeps them all."""
+        return int(self._number("recording/keep_per_script", DEFAULT_KEEP_RECORDINGS, 0, 9999))
+
+    @keep_recordings.setter
+    def keep_recordings(self, value: int) -> None:
+        self._settings.setValue("recording/keep_per_script", int(value))
+
+    @property
+    def end_after_silence(self) -> bool:
+        return self._flag("recording/end_after_silence")
+
+    @end_after_silence.setter
+    def end_after_silence(self, value: bool) -> None:
+        self._set_flag("recording/end_after_silence", value)
+
+    @property
+    def end_silence_s(self) -> float:
+        from app.domain.voice import DEFAULT_END_SILENCE_S  # the VAD loads after the paint
+
+        return self._number("recording/end_silence_s", DEFAULT_END_SILENCE_S, 1, 15)
+
+    @end_silence_s.setter
+    def end_silence_s(self, value: float) -> None:
+        self._settings.setValue("recording/end_silence_s", float(value))
+
+    @property
+    def start_at_first_word(self) -> bool:
+        return self._flag("recording/start_at_first_word")
+
+    @start_at_first_word.setter
+    def start_at_first_word(self, value: bool) -> None:
+        self._set_flag("recording/start_at_first_word", value)
+
     @property
     def theme(self) -> Theme:
         try:
@@ -117,6 +162,16 @@ class Preferences:
     @chart_all_scripts.setter
     def chart_all_scripts(self, value: bool) -> None:
         self._set_flag("progress/all_scripts", value)
+
+    @property
+    def chart_spoken(self) -> bool | None:
+        """Whether the chart shows the spoken length; None until the user chooses."""
+        value = str(self._settings.value("progress/spoken_length", "")).lower()
+        return {"true": True, "false": False}.get(value)
+
+    @chart_spoken.setter
+    def chart_spoken(self, value: bool) -> None:
+        self._set_flag("progress/spoken_length", value)
 
     @property
     def last_script_id(self) -> int | None:

@@ -89,7 +89,10 @@ class StatsPanel(QWidget):
         self.on_target_card = StatCard("On target")
         self.trend_card = StatCard("Trend")
         self.streak_card.setToolTip("Days in a row with at least one take")
-        self.trend_card.setToolTip("Average length of your last 10 takes against the 10 before")
+        self.trend_card.setToolTip(
+            "Average length of your last 10 takes against the 10 before "
+            "(the spoken length where it was measured)"
+        )
         cards = QWidget()
         row = QHBoxLayout(cards)
         row.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +133,10 @@ class StatsPanel(QWidget):
             )
         else:
             self.best_card.set_value(format_seconds(summary.personal_best_s), "fastest")
-            self.best_card.setToolTip("Your shortest take that reached the end and went well")
+            self.best_card.setToolTip(
+                "Your shortest take that reached the end and went well "
+                "(by its spoken length where it was measured)"
+            )
         if summary.considered:
             self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
             self.on_target_card.setToolTip(

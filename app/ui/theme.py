@@ -17,6 +17,7 @@ ACCENT = QColor("#0f766e")  # the teal of the app icon
 PHASE_COLOURS: dict[Phase, QColor] = {
     Phase.IDLE: QColor("#475569"),
     Phase.LEAD_IN: QColor("#475569"),
+    Phase.WAITING: QColor("#475569"),
     Phase.CALM: QColor("#0f766e"),
     Phase.CLOSING: QColor("#b45309"),
     Phase.OVERTIME: QColor("#b91c1c"),

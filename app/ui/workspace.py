@@ -35,6 +35,7 @@ from app.storage.backup import (
     describe_time,
 )
 from app.storage.database import is_locked_error
+from app.storage.recordings import RecordingStore
 from app.storage.recovery import Backups
 from app.storage.repository import Repository
 from app.storage.typing_journal import JOURNAL_FILENAME, TypingJournal
@@ -48,6 +49,8 @@ from app.ui.menus import build_menus, build_toolbar
 from app.ui.new_voicemail import NewVoicemailDialog
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.progress_panel import ProgressPanel
+from app.ui.recording_keeper import RecordingKeeper
+from app.ui.recording_prefs import RecordingSection
 from app.ui.rehearsal import Rehearsal
 from app.ui.rehearse_page import RehearsePage
 from app.ui.restore_dialog import RestoreDialog, show_notice
@@ -87,6 +90,12 @@ class Workspace(QObject):
         journal = TypingJournal(data_dir / JOURNAL_FILENAME) if data_dir is not None else None
         self._text_saver = TextSaver(repository, self, journal=journal)
         self._text_saver.recover()  # text typed just before a crash, saved before it is shown
+        self.recordings: RecordingKeeper | None = None
+        if data_dir is not None:
+            self.recordings = RecordingKeeper(
+                RecordingStore(repository, data_dir), preferences, self
+            )
+            self.recordings.finish()  # files of takes deleted before a crash or a quit
         self._last_storage_error = ""
         self._build_views()
         build_menus(window, self.actions_)
@@ -107,7 +116,7 @@ class Workspace(QObject):
         self.editor = self.edit_page.editor
         self.coach_panel = self.edit_page.coach_panel
         self.coach = ScriptCoach(self._repository, self.editor.document_text, coach_rules(), self)
-        self.progress = ProgressPanel()
+        self.progress = ProgressPanel(recordings_root=self._data_dir)
         self.undo_bar = UndoBar()
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
         self.transfers = TransferCommands(
@@ -200,6 +209,12 @@ class Workspace(QObject):
         self.progress.all_scripts_toggled.connect(self._on_progress_all_scripts_toggled)
         self.progress.edit_requested.connect(self._on_progress_edit_requested)
         self.progress.delete_requested.connect(self._on_progress_delete_requested)
+        p = self.progress
+        a[ActionId.PLAY_TAKE].triggered.connect(p.player.toggle)
+        a[ActionId.PLAY_BEST].triggered.connect(p.play_best)
+        p.player.playable_changed.connect(a[ActionId.PLAY_TAKE].setEnabled)
+        p.best_take_available.connect(a[ActionId.PLAY_BEST].setEnabled)
+        p.spoken_length_clicked.connect(self._on_progress_spoken_length_clicked)
         r.save_failed.connect(self._on_rehearsal_save_failed)
         self._text_saver.failed.connect(self._on_text_saver_failed)
         r.take_started.connect(self._on_rehearsal_take_started)
@@ -208,6 +223,9 @@ class Workspace(QObject):
         r.take_cancelled.connect(self._on_rehearsal_take_cancelled)
         r.attempt_updated.connect(self._on_rehearsal_attempt_updated)
         r.pace_changed.connect(self.countdown_view.show_pace)
+        r.recording_note.connect(self.rehearse_page.voice_strip.show_note)
+        r.listening_changed.connect(self.rehearse_page.voice_strip.show_listening)
+        r.level_changed.connect(self.rehearse_page.voice_strip.show_level)
         a[ActionId.COACH_PANEL].toggled.connect(self._on_coach_panel_toggled)
         self.editor.text_edit.textChanged.connect(self.coach.schedule)
         self.editor.text_edit.textChanged.connect(self._on_editor_typed)
@@ -220,6 +238,7 @@ class Workspace(QObject):
         self.prompter.set_font_px(self._preferences.font_px)
         self.actions_[ActionId.MIRROR].setChecked(self._preferences.mirror)
         self.progress.all_scripts_check.setChecked(self._preferences.chart_all_scripts)
+        self.progress.set_spoken_choice(self._preferences.chart_spoken)
         state = self._preferences.layout_state("splitter")
         if state is not None:
             self.splitter.restoreState(state)
@@ -361,6 +380,8 @@ class Workspace(QObject):
         cheer = encouragement(self.progress.attempts(), attempt, tz)
         self.rehearse_page.show_saved(attempt, cheer)
         self.coach.relearn_rate()
+        if self.recordings is not None:
+            self.recordings.take_saved(attempt)  # the newest N per script
         self._update_actions()
 
     def _on_rehearsal_take_cancelled(self) -> None:
@@ -403,6 +424,9 @@ class Workspace(QObject):
         self.actions_[ActionId.ALL_SCRIPTS].setChecked(all_scripts)
         self._refresh_progress()
 
+    def _on_progress_spoken_length_clicked(self, spoken: bool) -> None:
+        self._preferences.chart_spoken = spoken
+
     def _refresh_progress(self) -> None:
         self.progress.load(self._repository, self._script)
 
@@ -422,9 +446,11 @@ class Workspace(QObject):
             self._refresh_progress()
 
         self.undo_bar.offer("Deleted a take.", undo)
+        if self.recordings is not None:
+            self.recordings.attempt_deleted()  # its file goes when the undo has expired
 
     def _on_preferences_triggered(self) -> None:
-        dialog = PreferencesDialog(self._preferences, self.main_window)
+        dialog = PreferencesDialog(self._preferences, self.main_window, self._recording_section())
         if dialog.exec():
             dialog.apply()
             app = QApplication.instance()
@@ -434,6 +460,15 @@ class Workspace(QObject):
             self._refresh_prompter()
             self.coach.set_number_slowdown(1.0 / self._preferences.number_pace)
             self.coach.analyse_now()  # new slowdown, and marks in the new theme's colours
+
+    def _recording_section(self) -> RecordingSection:
+        recorder = self._rehearsal.recorder
+        if recorder is None:
+            problem = "Recording is not set up in this window."
+        else:
+            problem = "" if recorder.available() else recorder.audio_input.description()
+        usage = self.recordings.describe() if self.recordings is not None else ""
+        return RecordingSection(self._preferences, microphone_problem=problem, disk_use=usage)
 
     def edit_profile(self) -> None:
         """ "Your details…": the name and number the script coach looks for."""
@@ -551,6 +586,8 @@ class Workspace(QObject):
         self.editor.flush()
         self._text_saver.save_pending()
         self._rehearsal.retry_unsaved()
+        if self.recordings is not None:
+            self.recordings.finish()
         self._preferences.set_layout_state("splitter", self.splitter.saveState())
         if self.edit_page.coach_visible():  # a hidden panel would be saved as collapsed
             self._preferences.set_layout_state("edit_splitter", self.edit_page.save_state())

@@ -94,6 +94,7 @@ def test_rows_read_like_a_log(model: HistoryModel) -> None:
         "Voicemail to Jordan",
         "v3",
         "27.4 s",
+        "",  # spoken: not recorded
         "\N{MINUS SIGN}2.6 s",
         "Nailed",
         "Slow down",

@@ -1,0 +1,226 @@
+"""Records a take: microphone → WAV file under ``recordings/``, voice activity, a meter level.
+
+The file is written as the sound arrives (a placeholder header first, corrected about once a
+second and at the end), so whatever happens mid-take — the microphone unplugged, the app
+killed — the samples written so far stay a playable WAV. The voice-activity detector is fed
+the same samples, so the speech timing at the end costs nothing to compute.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from PySide6.QtCore import QObject, Signal
+
+from app.domain.attempt import Attempt
+from app.domain.voice import SAMPLE_RATE, SAMPLE_WIDTH, SpeechTiming, VoiceActivity, level_dbfs
+from app.domain.voice import write_wav_header as wav_header
+from app.storage.recordings import RECORDINGS_DIRNAME
+from app.ui.audio_input import STOPPED_MID_TAKE, AudioInput
+
+BYTES_PER_S = SAMPLE_RATE * SAMPLE_WIDTH
+LEVEL_BYTES = BYTES_PER_S // 10  # the meter moves at most 10 times per second of sound
+HEADER_BYTES = 44
+HEADER_REFRESH_BYTES = BYTES_PER_S  # the header is corrected once per second of sound
+WRITE_FAILED = "The recording could not be written ({detail}); the take is saved without it."
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """What a take's recording left behind."""
+
+    path: str | None  # the WAV, relative to the data folder; None when nothing was kept
+    timing: SpeechTiming | None  # seconds from the start of the recording; None: no speech
+    heard_s: float  # seconds of sound captured
+    interrupted: bool  # the microphone or the disk gave up before the take ended
+
+
+class Recorder(QObject):
+    """Owns an AudioInput; ``start()`` with a file name, ``stop()`` for the result."""
+
+    level_changed = Signal(float)  # dBFS of the last 100 ms of sound
+    heard = Signal()  # a chunk was written and analysed: ask ``voice`` what it heard
+    failed = Signal(str)  # the input's one-line reason (at start or mid-take)
+
+    def __init__(self, audio_input: AudioInput, data_dir: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.audio_input = audio_input
+        self.data_dir = data_dir
+        self.voice: VoiceActivity | None = None
+        self._file: BinaryIO | None = None
+        self._path: Path | None = None
+        self._written = 0  # bytes of sound in the file
+        self._refreshed = 0  # bytes covered by the header on disk
+        self._carry = b""  # half a sample left over from a chunk
+        self._level = bytearray()
+        self._listening = False
+        self._interrupted = False
+        audio_input.chunk.connect(self._on_audio_input_chunk)
+        audio_input.failed.connect(self._on_audio_input_failed)
+
+    @property
+    def listening(self) -> bool:
+        return self._listening
+
+    def available(self) -> bool:
+        return self.audio_input.available()
+
+    def start(self, name: str | None) -> bool:
+        """Listen (and with a ``name``, record to ``recordings/<name>.wav``); False when
+        there is no microphone, after ``failed`` said why."""
+        if self._listening:
+            self.stop()
+        self.voice = VoiceActivity()
+        self._written = self._refreshed = 0
+        self._carry, self._level = b"", bytearray()
+        self._interrupted = False
+        self._path = None
+        if not self.audio_input.start():
+            self.voice = None
+            return False
+        self._listening = True
+        if name is not None:
+            self._open(name)
+        return True
+
+    def stop(self) -> Recording:
+        """Stop listening and close the file; the speech timing of everything heard."""
+        self.audio_input.stop()
+        self._listening = False
+        path = self._close()
+        timing = self.voice.timing() if self.voice is not None else None
+        heard_s = self.voice.elapsed_s if self.voice is not None else 0.0
+        relative = path.relative_to(self.data_dir).as_posix() if path is not None else None
+        return Recording(relative, timing, heard_s, self._interrupted)
+
+    def discard(self) -> None:
+        """Stop and delete the file: the take never happened (stopped during the lead-in)."""
+        recording = self.stop()
+        if recording.path is not None:
+            (self.data_dir / recording.path).unlink(missing_ok=True)
+
+    # --- the file -----------------------------------------------------------------------------
+    def _open(self, name: str) -> None:
+        folder = self.data_dir / RECORDINGS_DIRNAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{name}.wav"
+            suffix = 1
+            while path.exists():  # never overwrite another take's sound
+                suffix += 1
+                path = folder / f"{name}-{suffix}.wav"
+            self._file = path.open("xb")
+            self._path = path
+            self._file.write(wav_header(0))
+            self._file.flush()  # an empty take is a valid (empty) WAV at once
+        except OSError as error:
+            self._give_up_file(error)
+
+    def _write(self, pcm: bytes) -> None:
+        file = self._file
+        if file is None:
+            return
+        try:
+            file.write(pcm)
+            self._written += len(pcm)
+            if self._written - self._refreshed >= HEADER_REFRESH_BYTES:
+                self._write_header(file)
+        except OSError as error:
+            self._give_up_file(error)
+
+    def _write_header(self, file: BinaryIO) -> None:
+        file.seek(0)
+        file.write(wav_header(self._written // SAMPLE_WIDTH))
+        file.seek(0, os.SEEK_END)
+        file.flush()
+        self._refreshed = self._written
+
+    def _close(self) -> Path | None:
+        file, self._file = self._file, None
+        path, self._path = self._path, None
+        if file is None:
+            return None
+        try:
+            self._write_header(file)
+        except OSError as error:
+            self._report(WRITE_FAILED.format(detail=error.strerror or error))
+        finally:
+            file.close()
+        return path
+
+    def _give_up_file(self, error: OSError) -> None:
+        """The disk refused: keep listening (for hands-free and the timing), drop the file."""
+        file, path = self._file, self._path
+        self._file = self._path = None
+        if file is not None:
+            file.close()
+        if path is not None:
+            path.unlink(missing_ok=True)
+        self._report(WRITE_FAILED.format(detail=error.strerror or error))
+
+    def _report(self, reason: str) -> None:
+        self._interrupted = True
+        self.failed.emit(reason)
+
+    # --- reactions ----------------------------------------------------------------------------
+    def _on_audio_input_chunk(self, pcm: bytes) -> None:
+        if not self._listening or self.voice is None:
+            return
+        pcm = self._carry + pcm
+        whole = len(pcm) - len(pcm) % SAMPLE_WIDTH
+        pcm, self._carry = pcm[:whole], pcm[whole:]
+        if not pcm:
+            return
+        self._write(pcm)
+        self.voice.feed(pcm)
+        self._level += pcm
+        if len(self._level) >= LEVEL_BYTES:
+            self.level_changed.emit(level_dbfs(bytes(self._level)))
+            self._level.clear()
+        self.heard.emit()
+
+    def _on_audio_input_failed(self, reason: str) -> None:
+        if not self._listening:  # refused at start: nothing was recorded
+            self.failed.emit(reason)
+            return
+        self._listening = False
+        if self._file is not None:
+            with suppress(OSError):  # what was heard stays a playable file
+                self._write_header(self._file)
+        self._report(STOPPED_MID_TAKE)
+
+
+def recording_name(started_at: datetime) -> str:
+    """A take's file name from its start, like the backups': ``2026-11-26T14-02-13.123Z``."""
+    moment = started_at.astimezone(UTC)
+    return f"{moment:%Y-%m-%dT%H-%M-%S}.{moment.microsecond // 1000:03d}Z"
+
+
+def with_voice(attempt: Attempt, recording: Recording | None, clock_start_s: float) -> Attempt:
+    """The attempt with its file and its speech in seconds from the take's clock start,
+    which began ``clock_start_s`` into the recording (the lead-in, or the wait for the first
+    word); each figure is kept between 0 and the end of the take."""
+    if recording is None:
+        return attempt
+    attempt = replace(attempt, recording=recording.path)
+    timing = recording.timing
+    if timing is None:
+        return attempt
+
+    def on_clock(seconds: float) -> float:
+        return round(min(attempt.duration_s, max(0.0, seconds - clock_start_s)), 3)
+
+    start_s, end_s = on_clock(timing.start_s), on_clock(timing.end_s)
+    return replace(
+        attempt,
+        speech_start_s=start_s,
+        speech_end_s=end_s,
+        spoken_s=round(end_s - start_s, 3),
+        pauses=timing.pauses,
+        longest_pause_s=round(timing.longest_pause_s, 3),
+    )
