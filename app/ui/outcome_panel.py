@@ -88,10 +88,12 @@ class OutcomePanel(QFrame):
     def _result_text(attempt: Attempt) -> str:
         if attempt.outcome is Outcome.ABANDONED:
             return f"Abandoned at {attempt.duration_s:.1f} s"
-        delta = attempt.duration_s - attempt.target_s
+        length = attempt.timed_s  # the speech itself when it was measured
+        delta = length - attempt.target_s
+        spoken = " spoken" if attempt.spoken_s is not None else ""
         verdict = attempt.verdict
         if verdict is TargetVerdict.OVER:
-            return f"{attempt.duration_s:.1f} s — {delta:.1f} s over"
+            return f"{length:.1f} s{spoken} — {delta:.1f} s over"
         if verdict is TargetVerdict.UNDER:
-            return f"{attempt.duration_s:.1f} s — {-delta:.1f} s under target"
-        return f"{attempt.duration_s:.1f} s — on target"
+            return f"{length:.1f} s{spoken} — {-delta:.1f} s under target"
+        return f"{length:.1f} s{spoken} — on target"

@@ -134,7 +134,8 @@ class Workspace(QObject):
         self.splitter.setChildrenCollapsible(False)
         self.library.setMinimumWidth(190)
         self.progress.setMinimumWidth(470)
-        self.splitter.setSizes([220, 580, 520])
+        # Shares of the first window: the history needs ~600 px for its columns with a voice.
+        self.splitter.setSizes([200, 560, 600])
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
