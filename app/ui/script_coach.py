@@ -8,6 +8,7 @@ script changes or a take is saved, not while typing.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -32,7 +33,8 @@ class _WarmUp(QObject):
         try:
             coach.warm_up()
         finally:  # even if it failed: the first analysis then loads (or fails) in plain view
-            self.finished.emit()  # emitted off the GUI thread: Qt queues it to the receiver
+            with contextlib.suppress(RuntimeError):  # the window closed while it loaded
+                self.finished.emit()  # emitted off the GUI thread: Qt queues it to the receiver
 
 
 class ScriptCoach(QObject):
@@ -62,6 +64,7 @@ class ScriptCoach(QObject):
         self.last_duration_ms = 0.0
         self.ready = False  # the pronouncing dictionary is loaded: analyses are quick
         self._pending = False
+        self._warm_thread: threading.Thread | None = None
         self._warm_up = _WarmUp()  # no parent: it may outlive this controller in its thread
         self._warm_up.finished.connect(self._on_warm_up_finished)
         self.timer = QTimer(self)
@@ -72,7 +75,17 @@ class ScriptCoach(QObject):
     # --- what others call -------------------------------------------------------------------
     def start_warm_up(self) -> None:
         """Load the dictionary in the background; analyses wait for it instead of stalling."""
-        threading.Thread(target=self._warm_up.run, name="coach-warm-up", daemon=True).start()
+        self._warm_thread = threading.Thread(
+            target=self._warm_up.run, name="coach-warm-up", daemon=True
+        )
+        self._warm_thread.start()
+
+    def finish_warm_up(self, timeout_s: float = 5.0) -> None:
+        """Wait for the loader thread (a fraction of a second at most) before the app goes:
+        a thread still running Python or signalling Qt while the interpreter and the
+        QApplication shut down can crash the process on its way out."""
+        if self._warm_thread is not None:
+            self._warm_thread.join(timeout_s)
 
     def set_script(self, script: Script | None) -> None:
         """A script was shown (another one, or new details): re-read what it needs, analyse."""

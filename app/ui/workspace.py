@@ -592,3 +592,4 @@ class Workspace(QObject):
         self._preferences.set_layout_state("splitter", self.splitter.saveState())
         if self.edit_page.coach_visible():  # a hidden panel would be saved as collapsed
             self._preferences.set_layout_state("edit_splitter", self.edit_page.save_state())
+        self.coach.finish_warm_up()

@@ -404,3 +404,21 @@ def test_only_marks_near_the_screen_reach_the_editor_and_a_scroll_brings_the_res
     edit.verticalScrollBar().setValue(edit.verticalScrollBar().maximum())
     near_end = [mark.cursor.selectionStart() for mark in edit.extraSelections()]
     assert max(near_end) > max(near_top) + 10_000  # 13,600 characters in all
+
+
+def test_closing_the_window_waits_for_the_dictionary_loader(
+    qtbot: QtBot, brevity: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A loader thread still running while Qt and Python shut down crashed the app on exit.
+    import time
+
+    from app.domain import coach as coach_module
+
+    monkeypatch.setattr(coach_module, "warm_up", lambda: time.sleep(0.3))  # a slow disk
+    brevity.window.coach.start_warm_up()
+    thread = brevity.window.coach._warm_thread
+    assert thread is not None and thread.is_alive()
+
+    brevity.main_window.close()
+
+    assert not thread.is_alive()
