@@ -102,6 +102,10 @@ class ProgressPanel(QWidget):
         """The takes shown now, oldest first."""
         return self._shown[0]
 
+    @property
+    def frozen(self) -> bool:
+        return self._frozen
+
     def set_frozen(self, frozen: bool) -> None:
         """A take runs (True) or has ended: the chart waits, and so does replay."""
         self._frozen = frozen

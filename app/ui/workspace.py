@@ -568,6 +568,9 @@ class Workspace(QObject):
         )
 
     def _on_rehearsal_save_failed(self, message: str, consequence: str) -> None:
+        if not self._rehearsal.running:  # a stopped take that could not be saved: no
+            self.progress.set_frozen(False)  # take_saved will come to thaw the progress
+            self._update_actions()
         self._report_storage_error(message, consequence)
 
     def _report_storage_error(self, error: object, consequence: str) -> None:

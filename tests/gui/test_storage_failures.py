@@ -47,6 +47,7 @@ def test_a_refused_take_is_kept_and_saved_with_the_next(
     assert refusing.calls == 1
     assert brevity.rehearsal.unsaved_count == 1
     assert len(warnings) == 1 and "disk is full" in warnings[0]
+    assert not brevity.window.progress.frozen  # the chart and replay work while it waits
     monkeypatch.setattr(brevity.repository, "add_attempt", refusing.original)
     qtbot.keyClick(brevity.window.prompter, Qt.Key.Key_Space)
     brevity.clock.advance(19.0)
