@@ -1,7 +1,8 @@
 """Scripts, revisions and attempts in SQLite: domain dataclasses in, domain dataclasses out.
 
-Every user-visible write is one transaction. Timestamps are UTC ISO 8601 strings with
-milliseconds, all in one format so that they sort and compare as text.
+Every user-visible write is one transaction. Timestamps are in the one stored format of
+``store``. The attempts' SQL is the ``AttemptLog``'s; the Repository answers for them too, so
+that the rest of the app keeps one door to user data.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -17,42 +18,21 @@ from sqlite_utils import Database
 from app.domain.attempt import Attempt, Outcome
 from app.domain.coach import Profile
 from app.domain.script import Revision, Script, ScriptKind, clean_text
-
-Row = dict[str, Any]
+from app.storage.attempt_log import AttemptLog
+from app.storage.store import Row, Store, iso, utc_now
 
 _SCRIPT_COLUMNS = "id, name, kind, target_s, text, words_per_minute, created_at, updated_at"
-_ATTEMPT_COLUMNS = (
-    "a.id, a.script_id, a.revision_id, a.started_at, a.duration_s, a.target_s, a.words,"
-    " a.reached_end, a.outcome, a.note, a.recording, a.speech_start_s, a.speech_end_s,"
-    " a.spoken_s, a.pauses, a.longest_pause_s"
-)
-# Attempts the user can see: not deleted themselves, and their script not deleted either.
-_LIVE_ATTEMPTS = (
-    f"SELECT {_ATTEMPT_COLUMNS} FROM attempts a JOIN scripts s ON s.id = a.script_id"
-    " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL"
-)
 _REVISION_COLUMNS = "id, script_id, number, text, created_at, coach_score, coach_max"
 _SEEDED_KEY = "seeded"
 _PROFILE_KEY = "profile"
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def _iso(moment: datetime) -> str:
-    """``moment`` in the stored format; naive datetimes are refused rather than guessed."""
-    if moment.tzinfo is None:
-        raise ValueError(f"timestamp without a time zone: {moment!r}")
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
-
-
-class Repository:
+class Repository(Store):
     """All reads and writes of user data. Soft-deleted rows are invisible until restored."""
 
-    def __init__(self, db: Database, now: Callable[[], datetime] = _utc_now) -> None:
-        self._db = db
-        self._now = now
+    def __init__(self, db: Database, now: Callable[[], datetime] = utc_now) -> None:
+        super().__init__(db, now)
+        self._attempts = AttemptLog(db, now)
 
     @property
     def database(self) -> Database:
@@ -126,7 +106,7 @@ class Repository:
 
     def purge_deleted(self, older_than: timedelta) -> None:
         """Erase for good what has been in the bin longer than ``older_than``."""
-        cutoff = _iso(self._now() - older_than)
+        cutoff = iso(self._now() - older_than)
         with self._db.atomic():
             # Revisions and attempts of a purged script go with it (ON DELETE CASCADE).
             self._db.execute("DELETE FROM scripts WHERE deleted_at <= ?", [cutoff])
@@ -173,57 +153,24 @@ class Repository:
             revision_id,
         )
 
-    # Attempts --------------------------------------------------------------------------------
+    # Attempts (kept by the AttemptLog, which documents them) ---------------------------------
 
     def add_attempt(self, attempt: Attempt) -> Attempt:
-        """Log a take; returns it with its id and ``started_at`` in the stored UTC format."""
-        started_at = _iso(datetime.fromisoformat(attempt.started_at))
-        note = clean_text(attempt.note)
-        with self._db.atomic():
-            revision = self.get_revision(attempt.revision_id)
-            if revision.script_id != attempt.script_id:
-                raise ValueError(
-                    f"revision {attempt.revision_id} belongs to script {revision.script_id},"
-                    f" not {attempt.script_id}"
-                )
-            stored = replace(attempt, started_at=started_at, note=note)
-            attempt_id = self._insert("attempts", _attempt_values(stored))
-        return replace(stored, id=attempt_id)
+        return self._attempts.add_attempt(attempt)
 
     def get_attempt(self, attempt_id: int) -> Attempt:
-        """The attempt, or KeyError if there is none or it (or its script) is in the bin."""
-        sql = f"{_LIVE_ATTEMPTS} AND a.id = ?"
-        return _attempt(self._one(sql, [attempt_id], "attempt", attempt_id))
+        return self._attempts.get_attempt(attempt_id)
 
     def list_attempts(self, script_id: int | None = None) -> list[Attempt]:
-        """Visible attempts, of one script or of all, oldest first."""
-        where, params = ("", []) if script_id is None else (" AND a.script_id = ?", [script_id])
-        sql = f"{_LIVE_ATTEMPTS}{where} ORDER BY a.started_at, a.id"
-        return [_attempt(row) for row in self._rows(sql, params)]
+        return self._attempts.list_attempts(script_id)
 
     def update_attempt(
         self, attempt_id: int, *, outcome: Outcome | None = None, note: str | None = None
     ) -> Attempt:
-        """Change how a take was rated and/or its note; returns the attempt as stored."""
-        new_outcome = None if outcome is None else Outcome(outcome).value
-        new_note = None if note is None else clean_text(note)
-        with self._db.atomic():
-            self.get_attempt(attempt_id)
-            self._db.execute(
-                "UPDATE attempts SET outcome = COALESCE(?, outcome), note = COALESCE(?, note)"
-                " WHERE id = ?",
-                [new_outcome, new_note, attempt_id],
-            )
-            return self.get_attempt(attempt_id)
+        return self._attempts.update_attempt(attempt_id, outcome=outcome, note=note)
 
     def set_recording(self, attempt_id: int, recording: str | None) -> None:
-        """Point the attempt at its WAV file (a path relative to the data folder), or at none."""
-        self._change(
-            "UPDATE attempts SET recording = ? WHERE id = ?",
-            [recording, attempt_id],
-            "attempt",
-            attempt_id,
-        )
+        self._attempts.set_recording(attempt_id, recording)
 
     def set_speech(
         self,
@@ -234,45 +181,18 @@ class Repository:
         pauses: int | None,
         longest_pause_s: float | None,
     ) -> Attempt:
-        """Store the speech measured in the take (all None: recorded, but no speech heard)."""
-        spoken = None if start_s is None or end_s is None else max(0.0, end_s - start_s)
-        with self._db.atomic():
-            self._change(
-                "UPDATE attempts SET speech_start_s = ?, speech_end_s = ?, spoken_s = ?,"
-                " pauses = ?, longest_pause_s = ? WHERE id = ?",
-                [start_s, end_s, spoken, pauses, longest_pause_s, attempt_id],
-                "attempt",
-                attempt_id,
-            )
-            return self.get_attempt(attempt_id)
+        return self._attempts.set_speech(
+            attempt_id, start_s=start_s, end_s=end_s, pauses=pauses, longest_pause_s=longest_pause_s
+        )
 
     def delete_attempt(self, attempt_id: int) -> None:
-        """Move the attempt to the bin; ``restore_attempt`` undoes it."""
-        with self._db.atomic():
-            self.get_attempt(attempt_id)
-            self._db.execute(
-                "UPDATE attempts SET deleted_at = ? WHERE id = ?", [self._stamp(), attempt_id]
-            )
+        self._attempts.delete_attempt(attempt_id)
 
     def restore_attempt(self, attempt_id: int) -> None:
-        sql = "UPDATE attempts SET deleted_at = NULL WHERE id = ?"
-        self._change(sql, [attempt_id], "attempt", attempt_id)
+        self._attempts.restore_attempt(attempt_id)
 
     def speech_samples(self, kind: ScriptKind | None = None) -> list[tuple[str, float]]:
-        """(revision text, duration_s) of visible completed takes: read to the end, not
-        abandoned, of scripts of ``kind`` (all kinds when None), oldest first."""
-        sql = (
-            "SELECT r.text, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
-            " JOIN script_revisions r ON r.id = a.revision_id"
-            " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.reached_end = 1"
-            " AND a.outcome != ?"
-        )
-        params: list[object] = [Outcome.ABANDONED.value]
-        if kind is not None:
-            sql += " AND s.kind = ?"
-            params.append(ScriptKind(kind).value)
-        rows = self._rows(sql + " ORDER BY a.started_at, a.id", params)
-        return [(str(row["text"]), float(row["duration_s"])) for row in rows]
+        return self._attempts.speech_samples(kind)
 
     # The caller's profile --------------------------------------------------------------------
 
@@ -325,31 +245,6 @@ class Repository:
 
     # Helpers ---------------------------------------------------------------------------------
 
-    def _stamp(self) -> str:
-        return _iso(self._now())
-
-    def _rows(self, sql: str, params: list[Any] | None = None) -> list[Row]:
-        return list(self._db.query(sql, params or []))
-
-    def _one(self, sql: str, params: list[Any], what: str, key: int) -> Row:
-        rows = self._rows(sql, params)
-        if not rows:
-            raise KeyError(f"no {what} with id {key}")
-        return rows[0]
-
-    def _insert(self, table: str, values: Row, stamp: str | None = None) -> int:
-        """INSERT one row (with ``created_at`` when ``stamp`` is given); returns its id."""
-        if stamp is not None:
-            values = {**values, "created_at": stamp}
-        names = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        cursor = self._db.execute(
-            f"INSERT INTO {table} ({names}) VALUES ({marks})", [*values.values()]
-        )
-        if cursor.lastrowid is None:
-            raise RuntimeError(f"INSERT INTO {table} did not report a row id")
-        return cursor.lastrowid
-
     def _insert_script(self, script: Script, stamp: str) -> Script:
         values = {**_script_values(script), "updated_at": stamp}
         return self.get_script(self._insert("scripts", values, stamp))
@@ -360,12 +255,6 @@ class Repository:
             f"UPDATE scripts SET {assignments}, updated_at = ? WHERE id = ? AND deleted_at IS NULL"
         )
         self._change(sql, [*params, self._stamp(), script_id], "script", script_id)
-
-    def _change(self, sql: str, params: list[Any], what: str, key: int) -> None:
-        """Run one UPDATE in its own transaction; KeyError if it matched no row."""
-        with self._db.atomic():
-            if self._db.execute(sql, params).rowcount == 0:
-                raise KeyError(f"no {what} with id {key}")
 
 
 def _script_values(script: Script) -> Row:
@@ -379,26 +268,6 @@ def _script_values(script: Script) -> Row:
     }
 
 
-def _attempt_values(attempt: Attempt) -> Row:
-    return {
-        "script_id": attempt.script_id,
-        "revision_id": attempt.revision_id,
-        "started_at": attempt.started_at,
-        "duration_s": attempt.duration_s,
-        "target_s": attempt.target_s,
-        "words": attempt.words,
-        "reached_end": int(attempt.reached_end),
-        "outcome": Outcome(attempt.outcome).value,
-        "note": attempt.note,
-        "recording": attempt.recording,
-        "speech_start_s": attempt.speech_start_s,
-        "speech_end_s": attempt.speech_end_s,
-        "spoken_s": attempt.spoken_s,
-        "pauses": attempt.pauses,
-        "longest_pause_s": attempt.longest_pause_s,
-    }
-
-
 # Column names are the dataclass field names, so rows map straight onto the domain objects.
 def _script(row: Row) -> Script:
     return Script(**{**row, "kind": ScriptKind(row["kind"])})
@@ -406,9 +275,3 @@ def _script(row: Row) -> Script:
 
 def _revision(row: Row) -> Revision:
     return Revision(**row)
-
-
-def _attempt(row: Row) -> Attempt:
-    return Attempt(
-        **{**row, "reached_end": bool(row["reached_end"]), "outcome": Outcome(row["outcome"])}
-    )

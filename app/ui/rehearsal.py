@@ -2,7 +2,8 @@
 
 A QTimer is only a tick source: each tick asks the Take where things are (computed from the
 injected monotonic clock) and hands the Frame to the views. Stopping saves the attempt at once,
-in one transaction, before anything else happens.
+in one transaction, before anything else happens. The microphone's part (recording, the
+hands-free start and stop) is the TakeVoice's.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from app.domain.pacing import NUDGE_FACTOR, clamp_wpm, fitted_wpm
 from app.domain.script import Script
 from app.domain.take import Frame, Take
 from app.storage.repository import Repository
-from app.ui.recorder import Recorder, Recording, recording_name, with_voice
+from app.ui.recorder import Recorder, with_voice
 from app.ui.settings import Preferences
+from app.ui.take_voice import TakeVoice
 
 FRAME_INTERVAL_MS = 16
 
@@ -65,17 +67,19 @@ class Rehearsal(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
         self._timer.timeout.connect(self.tick)
-        self.recorder = recorder
-        self._recording = False  # the recorder was started for the current take
-        self._recording_started_at = 0.0  # on the clock: the recording's time zero
-        self._voice_offset_s = 0.0  # where the take's clock started, in the recording
-        self._end_silence_s: float | None = None  # hands-free stop, when it is on
+        self._voice = TakeVoice(recorder, clock, preferences, self)
         if recorder is not None:
             recorder.level_changed.connect(self.level_changed)
-            recorder.heard.connect(self._on_recorder_heard)
-            recorder.failed.connect(self._on_recorder_failed)
+        self._voice.recording_note.connect(self.recording_note)
+        self._voice.listening_changed.connect(self.listening_changed)
+        self._voice.clock_started.connect(self.tick)
+        self._voice.fell_silent.connect(self._on_voice_fell_silent)
 
     # --- state ------------------------------------------------------------------------------
+    @property
+    def recorder(self) -> Recorder | None:
+        return self._voice.recorder
+
     @property
     def running(self) -> bool:
         return self._take is not None and self._take.running
@@ -146,7 +150,7 @@ class Rehearsal(QObject):
             self.save_failed.emit(str(error), "The take was not started.")
             return
         now_utc = datetime.now(UTC)
-        waiting = self._start_recorder(now_utc) and self._preferences.start_at_first_word
+        waiting = self._voice.start(now_utc) and self._preferences.start_at_first_word
         self._take = Take(
             self._clock,
             script_id=script.id,
@@ -161,7 +165,7 @@ class Rehearsal(QObject):
             wait_for_voice=waiting,
         )
         self._take.start(now_utc)
-        self._voice_offset_s = self._take.countdown.lead_in_s
+        self._voice.follow(self._take)
         self.last_attempt = None
         self._timer.start()
         self.take_started.emit()
@@ -190,11 +194,11 @@ class Rehearsal(QObject):
         if take.in_lead_in():
             take.finish()
             self._take = None
-            self._stop_recorder(keep=False)
+            self._voice.stop(keep=False)
             self.take_cancelled.emit()
             return None
         finished = with_voice(
-            take.finish(outcome), self._stop_recorder(keep=True), self._voice_offset_s
+            take.finish(outcome), self._voice.stop(keep=True), self._voice.offset_s
         )
         self.ticked.emit(take.frame())  # the stopped clock: "Stopped", the take's length
         self._take = None
@@ -225,78 +229,9 @@ class Rehearsal(QObject):
     def unsaved_count(self) -> int:
         return len(self._unsaved)
 
-    # --- the voice --------------------------------------------------------------------------
-    def _start_recorder(self, now_utc: datetime) -> bool:
-        """Switch the microphone on for a take (recording it unless switched off, or only
-        listening for hands-free); True when it is on."""
-        recorder, prefs = self._recorder_for_take(), self._preferences
-        self._recording = False
-        self._end_silence_s = None
-        self.recording_note.emit("")
-        if recorder is None:
-            self.listening_changed.emit(False)
-            return False
-        self._recording_started_at = self._clock()
-        name = recording_name(now_utc) if prefs.record_takes else None
-        self._recording = recorder.start(name)  # a refusal says why through `failed`
-        if self._recording and prefs.end_after_silence:
-            self._end_silence_s = prefs.end_silence_s
-        self.listening_changed.emit(self._recording)
-        return self._recording
-
-    def _recorder_for_take(self) -> Recorder | None:
-        prefs = self._preferences
-        wanted = prefs.record_takes or prefs.end_after_silence or prefs.start_at_first_word
-        return self.recorder if wanted else None
-
-    def _stop_recorder(self, *, keep: bool) -> Recording | None:
-        recorder = self.recorder
-        if recorder is None or not self._recording:
-            return None
-        self._recording = False
-        self._end_silence_s = None
-        self.listening_changed.emit(False)
-        if not keep:
-            recorder.discard()
-            return None
-        return recorder.stop()
-
-    def _on_recorder_heard(self) -> None:
-        """Hands-free: start the clock at the first word; stop after the silence at the end."""
-        take, recorder = self._take, self.recorder
-        if take is None or recorder is None or recorder.voice is None or not self._recording:
-            return
-        voice = recorder.voice
-        if take.waiting:
-            onset = voice.speech_started_at
-            if onset is not None:
-                self._begin_clock(onset)
-            return
-        if self._end_silence_s is None or take.in_lead_in() or voice.speech_started_at is None:
-            return
-        silence_s = voice.silence_since_speech_s()
-        spoke_on_the_clock = voice.elapsed_s - silence_s > self._voice_offset_s
-        if spoke_on_the_clock and silence_s >= self._end_silence_s:
-            self.stop()
-
-    def _begin_clock(self, at_s: float) -> None:
-        """Start a waiting take's clock ``at_s`` seconds into its recording."""
-        if self._take is not None and self._take.waiting:
-            self._take.begin_at(self._recording_started_at + at_s)
-            self._voice_offset_s = at_s
-            self.tick()
-
-    def _on_recorder_failed(self, reason: str) -> None:
-        self.recording_note.emit(reason)
-        if not self._recording:
-            return
-        self.listening_changed.emit(False)
-        self._end_silence_s = None
-        take, recorder = self._take, self.recorder
-        if take is not None and take.waiting and recorder is not None:
-            # Nobody will hear the first word now: the clock starts at once.
-            heard_s = recorder.voice.elapsed_s if recorder.voice is not None else 0.0
-            self._begin_clock(max(heard_s, self._clock() - self._recording_started_at))
+    def _on_voice_fell_silent(self) -> None:
+        """Hands-free: the speaker finished, so the take stops as if Space were pressed."""
+        self.stop()
 
     # --- after a take -----------------------------------------------------------------------
     def rate(self, outcome: Outcome) -> None:
