@@ -1,0 +1,34 @@
+"""Storage errors told to the user: what the disk refused, and what happens to the work."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.storage.database import is_locked_error
+
+UNSAVED_TYPING = "Your typing is kept and saved again as soon as the file can be written."
+
+
+class StorageErrorReporter(QObject):
+    """Shows a warning for a failed write, once per message rather than on every retry."""
+
+    def __init__(self, dialog_parent: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dialog_parent = dialog_parent
+        self._last_text = ""
+
+    def report(self, error: object, consequence: str) -> None:
+        """Warn that ``error`` stopped a write; ``consequence`` says what becomes of it."""
+        if is_locked_error(error):
+            reason = f"another program is using its data file right now ({error})"
+        else:
+            reason = str(error)
+        text = f"Brevity could not write to its database: {reason}\n\n{consequence}"
+        if text != self._last_text:  # say it once, not on every retry
+            self._last_text = text
+            QMessageBox.warning(self._dialog_parent, "Could not save", text)
+
+    def report_unsaved_typing(self, error: str) -> None:
+        """The text saver's write failed: the typing waits in memory for its retry."""
+        self.report(error, UNSAVED_TYPING)
