@@ -34,21 +34,23 @@ pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5 w
 
 Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
 here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
-``anatomy`` and ``repetition`` (the checks), ``draft`` (the "new voicemail" helper).
+``anatomy`` and ``repetition`` (the checks), ``report`` (``Report``, ``Finding``, ``Check``,
+``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here), ``draft`` (the "new
+voicemail" helper).
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 
 from app.domain import anatomy, speech
 from app.domain.anatomy import Hit
 from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
 from app.domain.prose import normalise, sentence_spans
 from app.domain.repetition import repetition_hits
+from app.domain.report import Check, Finding, Report, Severity, SpeakingRate, word_budget
 from app.domain.script import ScriptKind, word_spans
 from app.domain.speech import measure
 
@@ -82,48 +84,6 @@ DEFAULT_LONG_SENTENCE_WORDS = 25
 MIN_TAKES_FOR_PACE = 3  # one or two takes may be a stumble; the median of three is a pace
 
 
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    TIP = "tip"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing to fix, with the character span ``[start, end)`` it refers to."""
-
-    id: str  # stable: too_long, name_missing, name_late, objective_late, number_missing, ...
-    severity: Severity
-    message: str  # one friendly sentence
-    fix: str  # one concrete suggestion
-    start: int
-    end: int
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "severity": self.severity.value,
-            "message": self.message,
-            "fix": self.fix,
-            "start": self.start,
-            "end": self.end,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Check:
-    """One line of the checklist ("Your name early"); it passes when none of its findings fire.
-
-    ``finding_ids`` are the ids this line covers (fired or not): the UI shows the report's
-    findings with those ids under it.
-    """
-
-    id: str
-    title: str
-    passed: bool
-    finding_ids: tuple[str, ...] = ()
-
-
 @dataclass(frozen=True, slots=True)
 class Profile:
     """Who is calling: used to find the caller's own name and number in the script."""
@@ -134,22 +94,6 @@ class Profile:
 
 
 @dataclass(frozen=True, slots=True)
-class SpeakingRate:
-    """The user's pace in syllables per second, and where it came from."""
-
-    syllables_per_second: float
-    takes: int  # how many completed takes it was learned from; 0 = the default
-
-    @property
-    def description(self) -> str:
-        """Which pace an estimate used, for the line under it."""
-        pace = f"{self.syllables_per_second:.3g} syllables a second"
-        if self.takes == 0:
-            return f"a typical pace ({pace}) until you've finished a few takes"
-        return f"your pace over {self.takes} take{'s' * (self.takes != 1)} ({pace})"
-
-
-@dataclass(frozen=True, slots=True)
 class Rules:
     """Word lists from ``data/coach/`` (fillers, job asks, objective cues, ...)."""
 
@@ -157,38 +101,6 @@ class Rules:
     job_asks: tuple[str, ...] = ()
     objective_cues: tuple[str, ...] = ()
     long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The coach's verdict on one text."""
-
-    words: int
-    syllables: int
-    estimated_seconds: float
-    target_s: float
-    rate: SpeakingRate
-    words_left: int  # negative when over the target: "9 words over"
-    findings: tuple[Finding, ...]
-    checks: tuple[Check, ...]
-    numbers: tuple[NumberMention, ...] = field(default=())
-
-    @property
-    def score(self) -> int:
-        return sum(check.passed for check in self.checks)
-
-    @property
-    def max_score(self) -> int:
-        return len(self.checks)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "words": self.words,
-            "estimated_seconds": round(self.estimated_seconds, 1),
-            "score": self.score,
-            "max_score": self.max_score,
-            "findings": [finding.to_json() for finding in self.findings],
-        }
 
 
 DEFAULT_RATE = SpeakingRate(DEFAULT_SYLLABLES_PER_SECOND, takes=0)
@@ -339,13 +251,6 @@ def analyse(
         checks=_checklist(kind, target_s, {f.id for f in findings}),
         numbers=numbers,
     )
-
-
-def word_budget(words_left: int) -> str:
-    """The live word budget: "14 words left" / "9 words over" (see ``Report.words_left``)."""
-    count = abs(words_left)
-    words = f"{count} word{'s' * (count != 1)}"
-    return f"{words} left" if words_left >= 0 else f"{words} over"
 
 
 @dataclass(frozen=True, slots=True)

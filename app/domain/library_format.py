@@ -21,18 +21,25 @@ no replay.
 Database ids are not part of it: a take names its revision by ``number`` within its script.
 Only what the user sees is exported (nothing from the bin). Parsing checks every field and
 raises ``LibraryFormatError`` naming the first bad one, so an import is all or nothing.
-Text fields lose NUL characters on the way in (``clean_text``), as everywhere else.
+Text fields lose NUL characters on the way in (``clean_text``), as everywhere else. The
+records parsed into and written from are in ``library_records``.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from app.domain.attempt import Outcome
 from app.domain.coach import Profile
+from app.domain.library_records import (
+    VOICE_FIELDS,
+    Library,
+    RevisionRecord,
+    ScriptRecord,
+    TakeRecord,
+)
 from app.domain.script import ScriptKind, clean_text
 
 FORMAT_NAME = "brevity-library"
@@ -45,56 +52,6 @@ class LibraryFormatError(ValueError):
 
 class LibraryTooNewError(LibraryFormatError):
     """The file was exported by a newer Brevity with a format version this one lacks."""
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionRecord:
-    number: int
-    text: str
-    created_at: str
-    coach_score: int | None = None
-    coach_max: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TakeRecord:
-    revision: int  # the revision's number within its script
-    started_at: str
-    duration_s: float
-    target_s: float
-    words: int
-    reached_end: bool
-    outcome: Outcome
-    note: str = ""
-    speech_start_s: float | None = None  # the voice fields: see Attempt
-    speech_end_s: float | None = None
-    spoken_s: float | None = None
-    pauses: int | None = None
-    longest_pause_s: float | None = None
-
-
-VOICE_FIELDS = ("speech_start_s", "speech_end_s", "spoken_s", "pauses", "longest_pause_s")
-
-
-@dataclass(frozen=True, slots=True)
-class ScriptRecord:
-    name: str
-    kind: ScriptKind
-    target_s: float
-    text: str
-    words_per_minute: float | None
-    created_at: str
-    updated_at: str
-    revisions: tuple[RevisionRecord, ...] = ()
-    attempts: tuple[TakeRecord, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Library:
-    profile: Profile
-    scripts: tuple[ScriptRecord, ...]
-    exported_at: str = ""
-    app_version: str = ""
 
 
 def library_json(library: Library) -> dict[str, Any]:

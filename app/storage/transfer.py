@@ -30,7 +30,7 @@ from sqlite_utils import Database
 
 from app import __version__
 from app.domain.coach import Profile
-from app.domain.library_format import (
+from app.domain.library_records import (
     VOICE_FIELDS,
     Library,
     RevisionRecord,

@@ -1,4 +1,4 @@
-"""The take history's table model over logged attempts, and the formats it shows.
+"""The take history's table model over logged attempts (its formats: ``ui.formats``).
 
 The model never writes: edits of the outcome or the note are *requested* with
 ``edit_requested``; the owner persists them and then calls ``replace(attempt)``. That keeps one
@@ -9,32 +9,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.countdown import format_seconds
+from app.ui.formats import format_when, format_when_long, local_time, signed_seconds, voice_summary
 from app.ui.outcome_style import outcome_text_colour
 from app.ui.theme import is_dark, line_icon
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # raw, comparable values for QSortFilterProxyModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # The outcomes a user may pick when correcting a take (unrated is only ever set at stop).
 EDITABLE_OUTCOMES: tuple[Outcome, ...] = (*RATED_OUTCOMES, Outcome.ABANDONED)
 
@@ -63,43 +54,6 @@ _NUMERIC = frozenset({Column.VERSION, Column.LENGTH, Column.SPOKEN, Column.VS_TA
 _UNMEASURED = math.inf  # sorts takes without speech figures after every measured one
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def local_time(started_at: str, tz: tzinfo | None = None) -> datetime:
-    """A stored UTC ISO 8601 timestamp in ``tz`` (the system's zone when None)."""
-    moment = datetime.fromisoformat(started_at)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(tz)
-
-
-def format_when(moment: datetime) -> str:
-    """``Thu 26 Nov 14:03`` — short, and the same whatever the system locale."""
-    return f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment:%H:%M}"
-
-
-def format_when_long(moment: datetime) -> str:
-    day = f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
-    return f"{day}, {moment:%H:%M:%S}"
-
-
-def signed_seconds(delta_s: float) -> str:
-    """``+4.1 s``, or a true minus sign (U+2212) below zero; ``±0.0 s`` when it rounds to 0."""
-    if round(delta_s, 1) == 0:
-        return "±0.0 s"
-    return f"{'+' if delta_s > 0 else '\N{MINUS SIGN}'}{format_seconds(abs(delta_s))}"
-
-
-def voice_summary(attempt: Attempt) -> str:
-    """``Spoken 27.4 s · 3 pauses · longest 0.8 s`` (what the recording says about a take)."""
-    if attempt.spoken_s is None:
-        return "Recorded; no speech measured" if attempt.recording else "Not recorded"
-    parts = [f"Spoken {format_seconds(attempt.spoken_s)}"]
-    if attempt.pauses is not None:
-        parts.append("1 pause" if attempt.pauses == 1 else f"{attempt.pauses} pauses")
-        if attempt.pauses and attempt.longest_pause_s is not None:
-            parts.append(f"longest {format_seconds(attempt.longest_pause_s)}")
-    return " · ".join(parts)
 
 
 _speaker_icons: dict[bool, QIcon] = {}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVB
 
 from app.domain.attempt import Attempt
 from app.domain.replay import recording_length_s, speech_span
-from app.ui.history_model import format_when, local_time, voice_summary
+from app.ui.formats import format_when, local_time, voice_summary
 from app.ui.speech_bar import SpeechBar
 from app.ui.theme import is_dark, line_icon
 

@@ -163,17 +163,7 @@ class Prompter(QWidget):
     # --- painting ---------------------------------------------------------------------------
     def _content_y(self, layout: Layout) -> tuple[float, int, float]:
         """Content y at the reading line, the current line index and the current word's x."""
-        if not layout.line_of_word:
-            return 0.0, -1, 0.0
-        word = min(len(layout.line_of_word) - 1, max(0, int(self._position)))
-        line_index = layout.line_of_word[word]
-        line = layout.lines[line_index]
-        in_line = (self._position - layout.first_word_of_line[line_index]) / max(
-            1, layout.words_in_line[line_index]
-        )
-        # The line is centred on the reading line half-way through its words.
-        progress = max(0.0, min(1.0, in_line)) - 0.5
-        return line.top + line.height / 2 + progress * line.height, line_index, layout.word_x[word]
+        return layout.reading_point(self._position)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -112,6 +112,21 @@ class Layout:
         ):
             self._add_line()
 
+    def reading_point(self, position: float) -> tuple[float, int, float]:
+        """For fractional word index ``position`` on the reading line: the content y there,
+        the index of the line it is in and the x of its word (0, -1, 0 with no words)."""
+        if not self.line_of_word:
+            return 0.0, -1, 0.0
+        word = min(len(self.line_of_word) - 1, max(0, int(position)))
+        line_index = self.line_of_word[word]
+        line = self.lines[line_index]
+        in_line = (position - self.first_word_of_line[line_index]) / max(
+            1, self.words_in_line[line_index]
+        )
+        # The line is centred on the reading line half-way through its words.
+        progress = max(0.0, min(1.0, in_line)) - 0.5
+        return line.top + line.height / 2 + progress * line.height, line_index, self.word_x[word]
+
     def finish(self) -> None:
         """Lay out the rest of the text."""
         while not self.complete:
