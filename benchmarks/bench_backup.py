@@ -18,11 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlite_utils import Database
 
-from app.domain.attempt import Attempt, Outcome
 from app.domain.script import Script, ScriptKind
 from app.storage.backup import content_digest, make_backup
 from app.storage.database import DATABASE_FILENAME, close_database, open_database
 from app.storage.repository import Repository
+from benchmarks._common import take
 
 ATTEMPTS = 2000
 ROUNDS = 15
@@ -40,19 +40,7 @@ def _fill(db: Database) -> Repository:
             script = scripts[index % len(scripts)]
             assert script.id is not None
             revision = repo.revision_for_take(script.id, script.text)
-            repo.add_attempt(
-                Attempt(
-                    script_id=script.id,
-                    revision_id=revision.id,
-                    started_at=(START + timedelta(minutes=index)).isoformat(),
-                    duration_s=27.0 + index % 7,
-                    target_s=30.0,
-                    words=70,
-                    reached_end=True,
-                    outcome=Outcome.GOOD,
-                    note="a note about the take",
-                )
-            )
+            repo.add_attempt(take(script.id, revision.id, index, START, "a note about the take"))
     return repo
 
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.domain import speech
 from app.domain.coach import Profile, analyse, warm_up
 from app.resources import coach_rules
+from benchmarks._common import percentile_ms
 
 RUNS = 200
 BUDGET_MS = 20.0  # after warm-up; the editor re-checks on every pause in typing
@@ -32,10 +33,6 @@ def script_of(words: int) -> str:
     paragraph_words = PARAGRAPH.split()
     repeats = words // len(paragraph_words) + 1
     return " ".join((paragraph_words * repeats)[:words])
-
-
-def _percentile_ms(samples_s: list[float], percent: int) -> float:
-    return statistics.quantiles(samples_s, n=100, method="inclusive")[percent - 1] * 1000.0
 
 
 def main() -> int:
@@ -62,7 +59,7 @@ def main() -> int:
     print(f"coach_cold_warm_up: {cold_s * 1000:.1f} ms")  # dictionary + phone metadata
     print(f"coach_first_analysis_1000_words: {first_s * 1000:.2f} ms")
     print(f"coach_analysis_1000_words_median: {statistics.median(timings) * 1000:.2f} ms")
-    print(f"coach_analysis_1000_words_p99: {_percentile_ms(timings, 99):.2f} ms")
+    print(f"coach_analysis_1000_words_p99: {percentile_ms(timings, 99):.2f} ms")
     print(f"coach_analysis_75_words_median: {statistics.median(short) * 1000:.3f} ms")
     print(f"coach_budget_1000_words: {BUDGET_MS:.0f} ms")
     return 0 if statistics.median(timings) * 1000.0 <= BUDGET_MS else 1

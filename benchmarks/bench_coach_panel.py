@@ -30,6 +30,7 @@ from app.storage.database import close_database, open_database
 from app.storage.repository import Repository
 from app.ui.edit_page import EditPage
 from app.ui.script_coach import ScriptCoach
+from benchmarks._common import percentile_ms
 
 RUNS = 60
 PARAGRAPH = (
@@ -43,10 +44,6 @@ PARAGRAPH = (
 def script_of(words: int) -> str:
     paragraph_words = PARAGRAPH.split()
     return " ".join((paragraph_words * (words // len(paragraph_words) + 1))[:words])
-
-
-def _p95_ms(samples_s: list[float]) -> float:
-    return statistics.quantiles(samples_s, n=100, method="inclusive")[94] * 1000.0
 
 
 def _pause_times(
@@ -118,17 +115,17 @@ def main() -> int:
         too_long_s = time.perf_counter() - start
         close_database(db)
     print(f"coach_pause_1000_words_median: {statistics.median(same) * 1000:.2f} ms")
-    print(f"coach_pause_1000_words_p95: {_p95_ms(same):.2f} ms")
+    print(f"coach_pause_1000_words_p95: {percentile_ms(same, 95):.2f} ms")
     print(
         f"coach_pause_1000_words_new_checklist_median: {statistics.median(changed) * 1000:.2f} ms"
     )
-    print(f"coach_pause_1000_words_new_checklist_p95: {_p95_ms(changed):.2f} ms")
+    print(f"coach_pause_1000_words_new_checklist_p95: {percentile_ms(changed, 95):.2f} ms")
     print(f"coach_repaint_after_new_checklist_median: {statistics.median(paints) * 1000:.2f} ms")
     marked = statistics.median(marked_keys) * 1000
     print(f"coach_keystroke_and_repaint_1000_words_marked_median: {marked:.2f} ms")
     print(f"coach_keystroke_1mb_median: {statistics.median(keys) * 1000:.3f} ms")
     print(f"coach_too_long_1mb: {too_long_s * 1000:.1f} ms")
-    return 0 if max(_p95_ms(same), _p95_ms(changed)) <= 20.0 else 1
+    return 0 if max(percentile_ms(same, 95), percentile_ms(changed, 95)) <= 20.0 else 1
 
 
 if __name__ == "__main__":

@@ -6,27 +6,20 @@ synchronous=FULL), so the figures include the fsync of each commit on this disk.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.domain.attempt import Attempt, Outcome
 from app.domain.script import Script, ScriptKind
 from app.storage.database import DATABASE_FILENAME, close_database, open_database
 from app.storage.repository import Repository
+from benchmarks._common import percentile_ms, take
 
 ATTEMPTS = 500
-
-
-def _percentile(samples_s: list[float], percent: int) -> float:
-    """The ``percent``-th percentile in milliseconds (inclusive method, as numpy's default)."""
-    cut_points = statistics.quantiles(samples_s, n=100, method="inclusive")
-    return cut_points[percent - 1] * 1000.0
 
 
 def measure(directory: Path) -> list[float]:
@@ -42,17 +35,7 @@ def measure(directory: Path) -> list[float]:
         start = datetime(2025, 1, 1, tzinfo=UTC)
         timings: list[float] = []
         for index in range(ATTEMPTS):
-            attempt = Attempt(
-                script_id=script.id,
-                revision_id=revision.id,
-                started_at=(start + timedelta(minutes=index)).isoformat(),
-                duration_s=27.0 + index % 7,
-                target_s=30.0,
-                words=70,
-                reached_end=True,
-                outcome=Outcome.GOOD,
-                note="take note",
-            )
+            attempt = take(script.id, revision.id, index, start, "take note")
             before = time.perf_counter()
             repo.add_attempt(attempt)
             timings.append(time.perf_counter() - before)
@@ -64,8 +47,8 @@ def measure(directory: Path) -> list[float]:
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="brevity-bench-") as directory:
         timings = measure(Path(directory))
-    print(f"attempt_save_p50: {_percentile(timings, 50):.2f} ms")
-    print(f"attempt_save_p99: {_percentile(timings, 99):.2f} ms")
+    print(f"attempt_save_p50: {percentile_ms(timings, 50):.2f} ms")
+    print(f"attempt_save_p99: {percentile_ms(timings, 99):.2f} ms")
 
 
 if __name__ == "__main__":

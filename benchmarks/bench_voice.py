@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.domain.voice import SAMPLE_RATE, SAMPLE_WIDTH, VoiceActivity, analyse_wav, level_dbfs
+from benchmarks._common import percentile_ms
 
 FIXTURE = (
     Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "voice" / "noisy_pause.wav"
@@ -35,10 +36,6 @@ def _take_pcm(seconds: float) -> bytes:
         pcm = wav.readframes(wav.getnframes())
     wanted = round(seconds * SAMPLE_RATE) * SAMPLE_WIDTH
     return (pcm * (wanted // len(pcm) + 1))[:wanted]
-
-
-def _percentile_ms(samples_s: list[float], percent: int) -> float:
-    return statistics.quantiles(samples_s, n=100, method="inclusive")[percent - 1] * 1000.0
 
 
 def main() -> int:
@@ -64,11 +61,11 @@ def main() -> int:
     analyse_wav(FIXTURE)
     analyse_s = cpu() - before
     median_ms = statistics.median(per_chunk) * 1000.0
-    p99_ms = _percentile_ms(per_chunk, 99)
+    p99_ms = percentile_ms(per_chunk, 99)
     print(f"voice_feed_and_meter_per_100ms_chunk_cpu_median: {median_ms:.3f} ms")
     print(f"voice_feed_and_meter_per_100ms_chunk_cpu_p99: {p99_ms:.3f} ms")
     print(f"voice_feed_and_meter_per_100ms_chunk_cpu_max: {max(per_chunk) * 1000.0:.3f} ms")
-    wall_p99_ms = _percentile_ms(per_chunk_wall, 99)
+    wall_p99_ms = percentile_ms(per_chunk_wall, 99)
     print(f"voice_feed_and_meter_per_100ms_chunk_wall_p99: {wall_p99_ms:.3f} ms")
     print(f"voice_feed_and_meter_budget: {BUDGET_MS:.1f} ms")
     print(

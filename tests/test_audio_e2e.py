@@ -42,6 +42,7 @@ from app.ui.rehearsal import Rehearsal
 from app.ui.settings import Preferences
 from app.ui.workspace import Workspace
 from tests.gui.conftest import VOICEMAIL
+from tests.helpers.windows import show_active
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "voice"
 FIXTURE = "clean_pause.wav"  # a voicemail with one pause, digital silence around it
@@ -210,10 +211,7 @@ def recording_app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[Workspace, Reh
     main_window = MainWindow(preferences)
     qtbot.addWidget(main_window)
     workspace = Workspace(main_window, repository, rehearsal, preferences, data_dir=tmp_path)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    main_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    show_active(qtbot, main_window)
     yield workspace, rehearsal, recorder
     main_window.close()
     close_database(db)

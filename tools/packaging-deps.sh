@@ -6,8 +6,8 @@
 #   validate  desktop-file-validate (desktop-file-utils), appstreamcli (appstream)
 #   bundle    objdump (binutils): PyInstaller reads the shared libraries' dependencies with it
 #
-# As root on Debian/Ubuntu the missing packages are installed with apt-get (like
-# tools/system-deps.sh); otherwise we stop with the exact command to run.
+# As root on Debian/Ubuntu the missing packages are installed with apt-get (see
+# tools/apt-install.sh); otherwise we stop with the exact command to run.
 set -u
 [ $# -eq 0 ] && set -- validate bundle
 
@@ -25,20 +25,8 @@ for what in "$@"; do
 done
 [ -z "$packages" ] && exit 0
 
-if [ -z "${BREVITY_NO_APT:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "packaging-deps: installing$packages"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $packages >/dev/null \
-        && exit 0
-    echo "packaging-deps: apt-get failed; install these packages:$packages" >&2
-    exit 1
-fi
-
-cat >&2 <<EOT
-Packaging needs tools that this machine lacks. Install them with:
-
-    sudo apt-get install --no-install-recommends$packages
-
-(On other distributions, install the equivalents of:$packages.) Then run the command again.
-EOT
-exit 1
+case $0 in */*) tools=${0%/*} ;; *) tools=. ;; esac
+. "$tools/apt-install.sh"
+# $packages is a list of words on purpose.
+# shellcheck disable=SC2086
+install_or_explain packaging-deps "Packaging needs tools that this machine lacks." $packages

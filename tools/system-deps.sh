@@ -103,21 +103,8 @@ fi
 [ -z "$packages" ] && [ -z "$unknown" ] && exit 0
 [ -z "$packages" ] && exit 1
 
-# BREVITY_NO_APT=1 never installs: it only says what to install (used by the tests).
-if [ -z "${BREVITY_NO_APT:-}" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "system-deps: installing libraries Qt needs:$packages"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $packages >/dev/null \
-        && exit 0
-    echo "system-deps: apt-get failed; install these packages:$packages" >&2
-    exit 1
-fi
-
-cat >&2 <<EOF
-Qt needs some system libraries that this machine lacks. Install them with:
-
-    sudo apt-get install --no-install-recommends$packages
-
-(On other distributions, install the equivalents of:$packages.) Then run the command again.
-EOF
-exit 1
+case $0 in */*) tools=${0%/*} ;; *) tools=. ;; esac
+. "$tools/apt-install.sh"
+# $packages is a list of words on purpose.
+# shellcheck disable=SC2086
+install_or_explain system-deps "Qt needs some system libraries that this machine lacks." $packages

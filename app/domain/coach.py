@@ -186,12 +186,16 @@ def learn_rate(
 
     Each take's syllables are counted as ``analyse`` counts them (number zones weighted), so
     the learned pace and the estimate agree. Fewer than ``MIN_TAKES_FOR_PACE`` usable takes
-    give the default pace.
+    give the default pace. A revision rehearsed many times is measured once.
     """
+    paced_by_text: dict[str, float] = {}
     paces = []
     for text, duration_s in samples:
-        clean = normalise(text)
-        paced = measure(clean, find_numbers(clean, region), number_slowdown).paced_syllables
+        paced = paced_by_text.get(text)
+        if paced is None:
+            clean = normalise(text)
+            paced = measure(clean, find_numbers(clean, region), number_slowdown).paced_syllables
+            paced_by_text[text] = paced
         if duration_s > 0 and paced > 0:
             paces.append(paced / duration_s)
     if len(paces) < MIN_TAKES_FOR_PACE:

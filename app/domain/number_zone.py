@@ -11,21 +11,16 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from app.domain.phone import DIGIT_WORDS, NumberMention
 from app.domain.script import word_spans
-
-if TYPE_CHECKING:  # only the type: importing the phone reader costs ~15 ms at start-up
-    from app.domain.coach import NumberMention
 
 DEFAULT_NUMBER_PACE = 0.5  # the zone is read at half the normal pace
 MIN_NUMBER_PACE = 0.25
 MAX_NUMBER_PACE = 1.0  # full pace: digits still count as words, but there is no slow zone
 
 # A number written as words ("five five five, two oh one, ...") is one digit per word.
-_DIGIT_WORDS = frozenset(
-    ("zero", "oh", "o", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-)
+_DIGIT_WORDS = frozenset(DIGIT_WORDS) | {"o"}
 
 
 def clamp_number_pace(number_pace: float) -> float:
@@ -101,8 +96,3 @@ def spoken_words(text: str, numbers: Sequence[NumberMention], slowdown: float) -
     for index, overlapping in touching.items():
         weights[index] = _spoken_cost(text, spans[index], overlapping, slowdown)
     return SpokenWords(tuple(weights), tuple(zones) if slowdown > 1.0 else ())
-
-
-def word_weights(text: str, numbers: Sequence[NumberMention], slowdown: float) -> list[float]:
-    """The spoken cost of each word of ``text`` in normal words (see ``spoken_words``)."""
-    return list(spoken_words(text, numbers, slowdown).weights)

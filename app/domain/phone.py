@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 DEFAULT_REGION = "US"
 
-_DIGIT_WORDS = {
+DIGIT_WORDS = {  # a digit as it is said, for numbers written as words
     "zero": "0",
     "oh": "0",
     "one": "1",
@@ -27,7 +27,7 @@ _DIGIT_WORDS = {
     "eight": "8",
     "nine": "9",
 }
-_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_DIGIT_WORD = "(?:" + "|".join(DIGIT_WORDS) + ")"
 # Seven or more digit words in a row (a local number at least), separated by spaces, commas,
 # dots or hyphens. Ordinary prose almost never strings seven digit words together.
 _SPELLED_RE = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,.\-]+{_DIGIT_WORD}){{6,}}\b", re.IGNORECASE)
@@ -75,7 +75,7 @@ def _spelled_numbers(text: str, region: str) -> list[NumberMention]:
 
     found = []
     for match in _SPELLED_RE.finditer(text):
-        digits = "".join(_DIGIT_WORDS[w.lower()] for w in _WORD_RE.findall(match.group()))
+        digits = "".join(DIGIT_WORDS[w.lower()] for w in _WORD_RE.findall(match.group()))
         try:
             number = phonenumbers.parse(digits, region)
         except phonenumbers.NumberParseException:

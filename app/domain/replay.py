@@ -11,8 +11,7 @@ import wave
 from pathlib import Path
 
 from app.domain.attempt import Attempt
-
-_WAV_HEADER_BYTES = 44
+from app.domain.wav_pcm import HEADER_BYTES
 
 
 def recording_length_s(path: Path) -> float | None:
@@ -26,7 +25,7 @@ def recording_length_s(path: Path) -> float | None:
             rate, frames = wav.getframerate(), wav.getnframes()
             frame_bytes = wav.getsampwidth() * wav.getnchannels()
         if frames == 0 and frame_bytes:
-            frames = max(0, path.stat().st_size - _WAV_HEADER_BYTES) // frame_bytes
+            frames = max(0, path.stat().st_size - HEADER_BYTES) // frame_bytes
     except (OSError, EOFError, wave.Error):
         return None
     return frames / rate if rate > 0 else None

@@ -34,10 +34,7 @@ _CLEAN_OUTCOMES = frozenset({Outcome.NAILED, Outcome.GOOD, Outcome.UNRATED})
 
 def local_date(started_at: str, tz: tzinfo) -> date:
     """The user's calendar date for a UTC ISO 8601 timestamp (a naive one is taken as UTC)."""
-    moment = datetime.fromisoformat(started_at)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(tz).date()
+    return _moment(started_at).astimezone(tz).date()
 
 
 def is_practice(attempt: Attempt) -> bool:
@@ -59,9 +56,13 @@ def is_clean(attempt: Attempt) -> bool:
     return attempt.reached_end and attempt.outcome in _CLEAN_OUTCOMES
 
 
-def _instant(attempt: Attempt) -> datetime:
-    moment = datetime.fromisoformat(attempt.started_at)
+def _moment(started_at: str) -> datetime:
+    moment = datetime.fromisoformat(started_at)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _instant(attempt: Attempt) -> datetime:
+    return _moment(attempt.started_at)
 
 
 def _timed(attempts: Sequence[Attempt]) -> list[Attempt]:

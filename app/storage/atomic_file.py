@@ -1,7 +1,8 @@
 """Write a file so that it is either the old one or the complete new one, never half of it.
 
 For the command line (the window uses ``QSaveFile``): the bytes go to a temporary file in the
-same folder, which is flushed to the disk and then renamed over the target.
+same folder, which is flushed to the disk and then renamed over the target. The fsync helpers
+are shared with backups and restores, which rename files into place the same way.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-    _sync_folder(folder)
+    fsync_directory(folder)
 
 
 def _mode_for(path: Path) -> int:
@@ -40,11 +41,17 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+def fsync_file(path: Path) -> None:
+    """Flush a closed file's bytes to the disk."""
+    with open(path, "r+b") as handle:
+        os.fsync(handle.fileno())
+
+
+def fsync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (POSIX; Windows has no directory handles)."""
     if os.name != "posix":
         return
-    descriptor = os.open(folder, os.O_RDONLY)
+    descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     except OSError:  # some file systems refuse to sync a directory; the data is synced

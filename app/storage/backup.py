@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.storage.atomic_file import fsync_directory, fsync_file
+
 BACKUPS_DIRNAME = "backups"
 _NAME = re.compile(r"^brevity-(\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d)Z(?:-(\d+))?\.sqlite3$")
 _STAMP = "%Y-%m-%dT%H-%M-%S"
@@ -67,7 +69,7 @@ def make_backup(source: Path | sqlite3.Connection, backups_dir: Path, now: datet
     check (no file is left behind either way), OSError or sqlite3.Error on I/O failures.
     """
     with _source(source) as connection:
-        problems = _quick_check(connection)
+        problems = quick_check(connection)
         if problems:
             raise BackupError(f"the database is damaged ({'; '.join(problems[:3])})")
         digest = content_digest(connection)
@@ -154,7 +156,7 @@ def list_backups(backups_dir: Path) -> list[BackupInfo]:
     for path, taken_at in sorted(_stamped(backups_dir), key=_sort_key, reverse=True):
         attempts = scripts = None
         try:
-            with _read_only(path) as connection:
+            with read_only(path) as connection:
                 attempts = int(connection.execute(_LIVE_ATTEMPTS).fetchone()[0])
                 scripts = int(connection.execute(_LIVE_SCRIPTS).fetchone()[0])
         except sqlite3.Error:
@@ -176,15 +178,6 @@ def backup_time(path: Path) -> datetime | None:
     return datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """``PRAGMA integrity_check`` of a closed file: [] when it is sound."""
-    try:
-        with _read_only(path) as connection:
-            return _integrity_problems(connection)
-    except sqlite3.Error as exc:
-        return [str(exc)]
-
-
 def describe_time(moment: datetime, now: datetime) -> str:
     """``moment`` in local time for people: "Tuesday 24 Nov, 18:02" (the year if not now's)."""
     local = moment.astimezone()
@@ -199,11 +192,6 @@ def describe_takes(attempts: int | None) -> str:
     return f" ({attempts} take)" if attempts == 1 else f" ({attempts} takes)"
 
 
-def fsync_file(path: Path) -> None:
-    with open(path, "r+b") as handle:
-        os.fsync(handle.fileno())
-
-
 # --- helpers ----------------------------------------------------------------------------------
 
 
@@ -212,21 +200,23 @@ def _source(source: Path | sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     if isinstance(source, sqlite3.Connection):
         yield source
     else:
-        with _read_only(source) as connection:
+        with read_only(source) as connection:
             yield connection
 
 
 @contextmanager
-def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection: opening a file to look at it must never change it."""
+def read_only(path: Path, timeout_s: float = 5.0) -> Iterator[sqlite3.Connection]:
+    """A read-only connection: opening a file to look at it must never change it.
+    ``timeout_s`` is how long a statement waits for another connection's lock."""
     if not path.is_file():
         raise sqlite3.OperationalError(f"no such file: {path}")
     uri = path.resolve().as_uri() + "?mode=ro"
-    with closing(sqlite3.connect(uri, uri=True)) as connection:
+    with closing(sqlite3.connect(uri, uri=True, timeout=timeout_s)) as connection:
         yield connection
 
 
-def _quick_check(connection: sqlite3.Connection) -> list[str]:
+def quick_check(connection: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check``: [] when sound; a file too damaged to check gives its error."""
     try:
         problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check").fetchall()]
     except sqlite3.DatabaseError as exc:
@@ -237,7 +227,8 @@ def _quick_check(connection: sqlite3.Connection) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
-def _integrity_problems(connection: sqlite3.Connection) -> list[str]:
+def integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    """``PRAGMA integrity_check`` (the thorough one): [] when sound."""
     rows = connection.execute("PRAGMA integrity_check").fetchall()
     problems = [str(row[0]) for row in rows]
     return [] if problems == ["ok"] else problems
@@ -249,7 +240,7 @@ def _write_checked_copy(connection: sqlite3.Connection, temporary: Path) -> None
     with closing(sqlite3.connect(temporary)) as copy:
         connection.backup(copy)
         copy.execute("PRAGMA journal_mode = DELETE")
-        problems = _integrity_problems(copy)
+        problems = integrity_problems(copy)
     if problems:
         raise BackupError(f"the backup copy failed its check ({'; '.join(problems[:3])})")
     fsync_file(temporary)
@@ -257,7 +248,7 @@ def _write_checked_copy(connection: sqlite3.Connection, temporary: Path) -> None
 
 def _digest_of(path: Path) -> str | None:
     try:
-        with _read_only(path) as connection:
+        with read_only(path) as connection:
             return content_digest(connection)
     except sqlite3.Error:
         return None  # an unreadable backup holds nothing: make a new one
@@ -289,14 +280,3 @@ def _remove_temporaries(backups_dir: Path) -> None:
     """Leftovers of an interrupted or failed backup (one Brevity runs at a time)."""
     for leftover in backups_dir.glob(_TEMPORARY_GLOB):
         leftover.unlink(missing_ok=True)
-
-
-def fsync_directory(directory: Path) -> None:
-    """Make a rename durable (POSIX; Windows has no directory handles to sync)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.storage.backup import BACKUPS_DIRNAME, BackupError, make_backup
+from app.storage.backup import BACKUPS_DIRNAME, BackupError, make_backup, quick_check
 from app.storage.migrations import MIGRATIONS, known_migration_names
 
 DATABASE_FILENAME = "brevity.sqlite3"
@@ -138,9 +138,9 @@ def _back_up_before_migrating(db: Database, path: Path) -> None:
 
 
 def _check_integrity(db: Database, path: Path) -> None:
-    problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-    if problems != ["ok"]:
-        raise DatabaseCorruptError(path, "; ".join(str(p) for p in problems[:3]))
+    problems = quick_check(db.conn)
+    if problems:
+        raise DatabaseCorruptError(path, "; ".join(problems[:3]))
 
 
 def _refuse_newer_schema(db: Database, path: Path) -> None:

@@ -11,30 +11,29 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Callable
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.storage.atomic_file import fsync_directory, fsync_file
 from app.storage.backup import (
     BackupError,
     BackupInfo,
     describe_takes,
     describe_time,
-    fsync_directory,
-    fsync_file,
     integrity_problems,
     list_backups,
     make_backup,
     newest_backup,
+    quick_check,
+    read_only,
 )
 from app.storage.database import BUSY_TIMEOUT_MS, DatabaseError
 from app.storage.migrations import MIGRATIONS, known_migration_names
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-_DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 
 
 def _utc_now() -> datetime:
@@ -99,29 +98,23 @@ def recover_on_open(
 def damage(db_path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> str | None:
     """What is wrong with the file if it is damaged; None if it is sound, absent or merely
     unreadable for now (locked, no permission)."""
-    if not db_path.is_file():
-        return None
-    uri = db_path.resolve().as_uri() + "?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)) as conn:
-            problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
-    except sqlite3.Error as exc:
-        code = getattr(exc, "sqlite_errorcode", None)
-        if isinstance(code, int) and code & 0xFF in _DAMAGED_CODES:
-            return str(exc)
-        return None
-    return None if problems == ["ok"] else "; ".join(problems[:3])
+        with read_only(db_path, busy_timeout_ms / 1000) as connection:
+            problems = quick_check(connection)
+    except sqlite3.Error:
+        return None  # absent, locked, no permission: not damage
+    return "; ".join(problems[:3]) if problems else None
 
 
 def usable(backup: Path) -> bool:
     """A backup this Brevity can restore: sound, and not written by a newer version."""
-    if integrity_problems(backup):
-        return False
     try:
-        with closing(sqlite3.connect(backup.resolve().as_uri() + "?mode=ro", uri=True)) as conn:
+        with read_only(backup) as connection:
+            if integrity_problems(connection):
+                return False
             names = {
                 row[0]
-                for row in conn.execute(
+                for row in connection.execute(
                     "SELECT name FROM _sqlite_migrations WHERE migration_set = 'brevity'"
                 )
             }
@@ -195,8 +188,7 @@ class Backups:
         if not usable(backup.path):
             raise BackupError(f"the backup {backup.path.name} is damaged or from a newer Brevity")
         safety = self.back_up() or newest_backup(self.directory)
-        uri = backup.path.resolve().as_uri() + "?mode=ro"
-        with closing(sqlite3.connect(uri, uri=True)) as source:
+        with read_only(backup.path) as source:
             source.backup(self._db.conn)
         MIGRATIONS.apply(self._db)
         return safety

@@ -13,7 +13,6 @@ of findings costs no more than a short one.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QPoint
@@ -21,24 +20,13 @@ from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from app.domain.coach import Finding, Report, Severity
+from app.ui.text_positions import to_qt_position, utf16_offsets
 from app.ui.theme import coach_colour, is_dark
 
 MAX_VISIBLE_MARKS = 40  # each costs ~0.13 ms a keystroke in one long paragraph (bench)
 SCROLL_MARGIN = 200  # characters beyond the screen that are marked too
 MAX_TOOLTIP_FINDINGS = 3  # the words under the mouse; a long sentence may hold more
 _RANK = {Severity.ERROR: 1, Severity.WARNING: 2, Severity.TIP: 3}  # phone numbers are 0
-
-
-def utf16_offsets(text: str) -> list[int]:
-    """Positions of characters outside the BMP: each takes two UTF-16 units in Qt."""
-    if text.isascii():
-        return []
-    return [index for index, char in enumerate(text) if ord(char) > 0xFFFF]
-
-
-def to_qt_position(index: int, astral: list[int]) -> int:
-    """A Python string index as a QTextDocument position."""
-    return index + bisect_left(astral, index)
 
 
 @dataclass

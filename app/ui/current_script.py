@@ -94,7 +94,7 @@ class CurrentScript(QObject):
 
     def save_text(self, script_id: int, text: str) -> None:
         self._text_saver.save(script_id, text)
-        self.update_actions()  # an empty script may just have become startable
+        self._update_actions(text)  # an empty script may just have become startable
 
     def flush_then(self, command: Callable[[], None]) -> None:
         """Write the editor's pending text, then run ``command`` (it changes the library)."""
@@ -132,9 +132,14 @@ class CurrentScript(QObject):
         self._progress.load(self._repository, self._script)
 
     def update_actions(self) -> None:
+        self._update_actions(self._editor.text())
+
+    def _update_actions(self, text: str) -> None:
+        """``text`` is the editor's: a caller that has it in hand saves copying it again
+        (a whole document's worth, after every pause in typing)."""
         self._actions.update_state(
             has_script=self._script is not None,
-            startable=self._script is not None and has_words(self._editor.text()),
+            startable=self._script is not None and has_words(text),
             running=self._rehearsal.running,
             rateable=self._rehearsal.last_attempt is not None and not self._rehearsal.running,
             full_screen=self._window.isFullScreen(),

@@ -124,12 +124,12 @@ class ProgressPanel(QWidget):
         (best as ``stats.personal_best``: the shortest clean take by spoken length)."""
         if self._frozen or self._script_id is None:
             return None
-        recorded = [
-            a
-            for a in self.attempts()
-            if a.script_id == self._script_id and a.recording and self._recording_kept(a)
-        ]
-        return personal_best(recorded)
+        recorded = [a for a in self.attempts() if a.script_id == self._script_id and a.recording]
+        # Best first, and a file is looked for only when a better take's has gone: one stat
+        # per call as a rule, not one per recording (this runs after every saved take).
+        while (best := personal_best(recorded)) is not None and not self._recording_kept(best):
+            recorded = [a for a in recorded if a is not best]
+        return best
 
     def play_best(self) -> None:
         """Select the best recorded take in the history (so the player loads it) and play it."""
@@ -170,13 +170,15 @@ class ProgressPanel(QWidget):
     def load(self, repository: Repository, script: Script | None) -> None:
         """Read the takes to show (this script's, or all) and show them."""
         all_scripts = self.all_scripts_check.isChecked()
+        attempts: list[Attempt] = []
+        names: dict[int, str] = {}
         if all_scripts:
             attempts = repository.list_attempts()
+            names = {s.id: s.name for s in repository.list_scripts() if s.id is not None}
         elif script is not None and script.id is not None:
+            # One script's takes: its name is at hand (the Script column is hidden anyway).
             attempts = repository.list_attempts(script.id)
-        else:
-            attempts = []
-        names = {s.id: s.name for s in repository.list_scripts() if s.id is not None}
+            names = {script.id: script.name}
         revisions = [
             revision
             for script_id in {a.script_id for a in attempts}

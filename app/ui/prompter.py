@@ -32,6 +32,8 @@ ZONE_BAND = QColor(167, 139, 250, 56)  # violet: not the countdown's amber, not 
 ZONE_MARK = QColor("#a78bfa")
 NUMBER_UNDERLINE = QColor(167, 139, 250, 150)
 NUMBER_UNDERLINE_READ = QColor(167, 139, 250, 60)
+PILL = QColor(15, 19, 23, 225)  # behind the hint and the cue
+HINT_TEXT = QColor("#cbd5e1")
 ZONE_CUE = "Number — slow and clear"
 ZONE_BADGE = "123"
 READING_LINE_FRACTION = 1 / 3
@@ -271,9 +273,9 @@ class Prompter(QWidget):
             pill = QRectF(metrics.boundingRect(hint)).adjusted(-14, -7, 14, 7)
             pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(15, 19, 23, 225))
+            painter.setBrush(PILL)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.setPen(QColor("#cbd5e1"))
+            painter.setPen(HINT_TEXT)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, hint)
 
     def _paint_zone_cue(self, painter: QPainter) -> None:
@@ -288,7 +290,7 @@ class Prompter(QWidget):
         pill = QRectF(0, 0, size.width() + 28, size.height() + 14)
         pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
         painter.setPen(ZONE_MARK)
-        painter.setBrush(QColor(15, 19, 23, 225))
+        painter.setBrush(PILL)
         painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         painter.setFont(font)
         painter.drawStaticText(QPointF(pill.left() + 14, pill.top() + 7), cue)

@@ -9,17 +9,16 @@ opening it costs a screenful, not seconds, and a frame during a take adds a line
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStaticText, QTextLayout, QTextLine, QTextOption
 
 from app.domain.script import word_spans
+from app.ui.text_positions import to_qt_position, utf16_offsets
 
 LINE_SPACING = 1.25
 EAGER_CHARS = 20_000  # up to this much text is laid out in one go, as soon as it is shown
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each in Qt
 
 
 def cursor_x(line: QTextLine, position: int) -> float:
@@ -52,7 +51,7 @@ class _OpenParagraph:
     """The paragraph being laid out: its QTextLayout stays open between ``extend`` calls.
 
     Qt counts positions in UTF-16 units, Python in code points: an emoji is one character
-    here and two there, so every position crossing over is converted.
+    here and two there, so every position crossing over is converted (``text_positions``).
     """
 
     layout: QTextLayout
@@ -64,13 +63,12 @@ class _OpenParagraph:
     _astral_qt: list[int] = field(init=False)  # ... and their Qt positions
 
     def __post_init__(self) -> None:
-        found = [] if self.text.isascii() else _ASTRAL.finditer(self.text)
-        self._astral = [match.start() for match in found]
+        self._astral = utf16_offsets(self.text)
         self._astral_qt = [index + count for count, index in enumerate(self._astral)]
 
     def qt(self, index: int) -> int:
         """The Qt position of character ``index`` of the paragraph."""
-        return index + bisect.bisect_left(self._astral, index)
+        return to_qt_position(index, self._astral)
 
     def index(self, qt_position: int) -> int:
         """The character index at Qt position ``qt_position`` (a character boundary)."""

@@ -25,8 +25,63 @@ class Theme(StrEnum):
     DARK = "dark"
 
 
+class _Flag:
+    """A yes/no preference stored as "true"/"false": missing, it reads as ``default``;
+    anything else reads as false."""
+
+    def __init__(self, key: str, *, default: bool = False) -> None:
+        self.key, self.default = key, default
+
+    def __get__(self, preferences: Preferences, _owner: object = None) -> bool:
+        stored = preferences._settings.value(self.key, _flag_text(self.default))
+        return str(stored).lower() == "true"
+
+    def __set__(self, preferences: Preferences, value: bool) -> None:
+        preferences._settings.setValue(self.key, _flag_text(value))
+
+
+class _Number[N: (int, float)]:
+    """A number of ``kind`` kept within [low, high]; the default when missing or unreadable
+    (an int preference read back with a fraction is cut off)."""
+
+    def __init__(self, kind: type[N], key: str, default: N, low: N, high: N) -> None:
+        self.kind: type[N] = kind
+        self.key = key
+        self.default: N = default
+        self.low: N = low
+        self.high: N = high
+
+    def __get__(self, preferences: Preferences, _owner: object = None) -> N:
+        return self.kind(preferences._number(self.key, self.default, self.low, self.high))
+
+    def __set__(self, preferences: Preferences, value: N) -> None:
+        preferences._settings.setValue(self.key, self.kind(value))
+
+
+def _flag_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
 class Preferences:
     """Typed access to the settings file; every setter writes through at once."""
+
+    font_px = _Number(int, "prompter/font_px", DEFAULT_FONT_PX, MIN_FONT_PX, MAX_FONT_PX)
+    mirror = _Flag("prompter/mirror")
+    # The number zone's pace as a fraction of the normal pace (1.0: no slow zone).
+    number_pace = _Number(
+        float, "prompter/number_pace", DEFAULT_NUMBER_PACE, MIN_NUMBER_PACE, MAX_NUMBER_PACE
+    )
+    lead_in_s = _Number(int, "take/lead_in_s", 0, 0, 10)
+    amber_last_s = _Number(float, "take/amber_last_s", DEFAULT_AMBER_LAST_S, 0, 600)
+    # Recording (see app/ui/recorder.py): on unless switched off; hands-free off by default.
+    record_takes = _Flag("recording/enabled", default=True)
+    # The newest N recordings kept per script; 0 keeps them all.
+    keep_recordings = _Number(int, "recording/keep_per_script", DEFAULT_KEEP_RECORDINGS, 0, 9999)
+    end_after_silence = _Flag("recording/end_after_silence")
+    start_at_first_word = _Flag("recording/start_at_first_word")
+    # Whether the script coach shows beside the editor (on unless switched off).
+    coach_panel = _Flag("ui/coach_panel", default=True)
+    chart_all_scripts = _Flag("progress/all_scripts")
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -42,81 +97,6 @@ class Preferences:
             return default
         return min(high, max(low, value))
 
-    def _flag(self, key: str) -> bool:
-        return str(self._settings.value(key, "false")).lower() == "true"
-
-    def _set_flag(self, key: str, value: bool) -> None:
-        self._settings.setValue(key, "true" if value else "false")
-
-    @property
-    def font_px(self) -> int:
-        return int(self._number("prompter/font_px", DEFAULT_FONT_PX, MIN_FONT_PX, MAX_FONT_PX))
-
-    @font_px.setter
-    def font_px(self, value: int) -> None:
-        self._settings.setValue("prompter/font_px", int(value))
-
-    @property
-    def mirror(self) -> bool:
-        return self._flag("prompter/mirror")
-
-    @mirror.setter
-    def mirror(self, value: bool) -> None:
-        self._set_flag("prompter/mirror", value)
-
-    @property
-    def lead_in_s(self) -> int:
-        return int(self._number("take/lead_in_s", 0, 0, 10))
-
-    @lead_in_s.setter
-    def lead_in_s(self, value: int) -> None:
-        self._settings.setValue("take/lead_in_s", int(value))
-
-    @property
-    def amber_last_s(self) -> float:
-        return self._number("take/amber_last_s", DEFAULT_AMBER_LAST_S, 0, 600)
-
-    @amber_last_s.setter
-    def amber_last_s(self, value: float) -> None:
-        self._settings.setValue("take/amber_last_s", float(value))
-
-    @property
-    def number_pace(self) -> float:
-        """The number zone's pace as a fraction of the normal pace (1.0: no slow zone)."""
-        return self._number(
-            "prompter/number_pace", DEFAULT_NUMBER_PACE, MIN_NUMBER_PACE, MAX_NUMBER_PACE
-        )
-
-    @number_pace.setter
-    def number_pace(self, value: float) -> None:
-        self._settings.setValue("prompter/number_pace", float(value))
-
-    # Recording (see app/ui/recorder.py): on unless switched off; hands-free off by default.
-    @property
-    def record_takes(self) -> bool:
-        return str(self._settings.value("recording/enabled", "true")).lower() == "true"
-
-    @record_takes.setter
-    def record_takes(self, value: bool) -> None:
-        self._set_flag("recording/enabled", value)
-
-    @property
-    def keep_recordings(self) -> int:
-        """The newest N recordings kept per script; 0 keeps them all."""
-        return int(self._number("recording/keep_per_script", DEFAULT_KEEP_RECORDINGS, 0, 9999))
-
-    @keep_recordings.setter
-    def keep_recordings(self, value: int) -> None:
-        self._settings.setValue("recording/keep_per_script", int(value))
-
-    @property
-    def end_after_silence(self) -> bool:
-        return self._flag("recording/end_after_silence")
-
-    @end_after_silence.setter
-    def end_after_silence(self, value: bool) -> None:
-        self._set_flag("recording/end_after_silence", value)
-
     @property
     def end_silence_s(self) -> float:
         from app.domain.voice import DEFAULT_END_SILENCE_S  # the VAD loads after the paint
@@ -126,14 +106,6 @@ class Preferences:
     @end_silence_s.setter
     def end_silence_s(self, value: float) -> None:
         self._settings.setValue("recording/end_silence_s", float(value))
-
-    @property
-    def start_at_first_word(self) -> bool:
-        return self._flag("recording/start_at_first_word")
-
-    @start_at_first_word.setter
-    def start_at_first_word(self, value: bool) -> None:
-        self._set_flag("recording/start_at_first_word", value)
 
     @property
     def theme(self) -> Theme:
@@ -147,23 +119,6 @@ class Preferences:
         self._settings.setValue("ui/theme", value.value)
 
     @property
-    def coach_panel(self) -> bool:
-        """Whether the script coach shows beside the editor (on unless switched off)."""
-        return str(self._settings.value("ui/coach_panel", "true")).lower() == "true"
-
-    @coach_panel.setter
-    def coach_panel(self, value: bool) -> None:
-        self._set_flag("ui/coach_panel", value)
-
-    @property
-    def chart_all_scripts(self) -> bool:
-        return self._flag("progress/all_scripts")
-
-    @chart_all_scripts.setter
-    def chart_all_scripts(self, value: bool) -> None:
-        self._set_flag("progress/all_scripts", value)
-
-    @property
     def chart_spoken(self) -> bool | None:
         """Whether the chart shows the spoken length; None until the user chooses."""
         value = str(self._settings.value("progress/spoken_length", "")).lower()
@@ -171,7 +126,7 @@ class Preferences:
 
     @chart_spoken.setter
     def chart_spoken(self, value: bool) -> None:
-        self._set_flag("progress/spoken_length", value)
+        self._settings.setValue("progress/spoken_length", _flag_text(value))
 
     @property
     def last_script_id(self) -> int | None:

@@ -3,7 +3,7 @@ by a toggle, and the layout remembered when the window closes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from app.ui.actions import ActionId, Actions
@@ -49,7 +49,10 @@ class ViewPreferences(QObject):
         """Show the views as they were left."""
         self._prompter.set_font_px(self._preferences.font_px)
         self._actions[ActionId.MIRROR].setChecked(self._preferences.mirror)
-        self._progress.all_scripts_check.setChecked(self._preferences.chart_all_scripts)
+        all_scripts = self._preferences.chart_all_scripts
+        with QSignalBlocker(self._progress.all_scripts_check):  # the takes load once, after
+            self._progress.all_scripts_check.setChecked(all_scripts)
+        self._actions[ActionId.ALL_SCRIPTS].setChecked(all_scripts)
         self._progress.set_spoken_choice(self._preferences.chart_spoken)
         state = self._preferences.layout_state("splitter")
         if state is not None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.domain.script import Script, ScriptKind
 from app.storage.backup import BackupError, BackupInfo, list_backups
 from app.storage.database import (
     BUSY_TIMEOUT_MS,
@@ -22,15 +21,13 @@ from app.storage.database import (
     open_database,
 )
 from app.storage.recovery import Backups
-from app.storage.repository import Repository
 from app.ui.actions import ActionId
 from app.ui.backup_scheduler import BACKUP_INTERVAL_MS, BUSY_RETRY_MS, BackupScheduler
 from app.ui.main_window import MainWindow
-from app.ui.rehearsal import Rehearsal
 from app.ui.restore_dialog import RestoreDialog
 from app.ui.settings import Preferences
 from app.ui.workspace import Workspace
-from tests.gui.conftest import VOICEMAIL, App
+from tests.gui.conftest import App, wired_app
 from tests.helpers.clock import FakeClock
 
 NOW = datetime(2026, 11, 26, 13, 40, tzinfo=UTC)
@@ -164,26 +161,8 @@ def test_with_no_backups_there_is_nothing_to_restore(qtbot: QtBot) -> None:
 @pytest.fixture
 def with_backups(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
     """The wired window of tests/gui/conftest.py, with backups as ``_Startup`` gives them."""
-    db = open_database(tmp_path / "brevity.sqlite3")
-    repository = Repository(db)
-    script = repository.add_script(
-        Script(name="Voicemail to Jordan", kind=ScriptKind.VOICEMAIL, target_s=30.0, text=VOICEMAIL)
-    )
-    preferences = Preferences(tmp_path / "settings.ini")
-    rehearsal = Rehearsal(repository, clock, preferences)
-    main_window = MainWindow(preferences)
-    qtbot.addWidget(main_window)
-    backups = Backups(db, tmp_path / "backups")
-    workspace = Workspace(
-        main_window, repository, rehearsal, preferences, data_dir=tmp_path, backups=backups
-    )
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    main_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
-    yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
-    main_window.close()
-    close_database(db)
+    with wired_app(qtbot, tmp_path, clock, with_backups=True) as app:
+        yield app
 
 
 def _take(qtbot: QtBot, app: App, seconds: float) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHelpEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.domain.coach import Check, Finding, Profile, Report, Severity, SpeakingRate
@@ -20,9 +20,8 @@ from app.domain.script import Script, ScriptKind
 from app.ui.actions import ActionId
 from app.ui.coach_marks import MAX_VISIBLE_MARKS
 from app.ui.coach_panel import CoachPanel, budget_text
-from app.ui.profile_dialog import ProfileDialog
 from app.ui.script_coach import ScriptCoach
-from tests.gui.conftest import VOICEMAIL, App
+from tests.gui.conftest import VOICEMAIL, App, save_profile_in_dialog
 
 NO_NUMBER = (
     "Hi Jordan, it's Alex Rivera, calling for your advice on a move into supply chain. "
@@ -287,17 +286,7 @@ def test_profile_note_until_the_user_gives_their_name(qtbot: QtBot, coached: App
     panel = coached.window.coach_panel
     assert panel.profile_note.isVisible()
 
-    def fill_and_save() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ProfileDialog)
-        dialog.name_edit.setText("Alex Rivera")
-        dialog.phone_edit.setText("555-201-7788")
-        buttons = dialog.findChild(QDialogButtonBox)
-        assert buttons is not None
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, fill_and_save)
+    QTimer.singleShot(0, lambda: save_profile_in_dialog(qtbot, "Alex Rivera", "555-201-7788"))
     qtbot.mouseClick(panel.profile_button, Qt.MouseButton.LeftButton)
     assert coached.repository.profile() == Profile("Alex Rivera", "555-201-7788", "US")
     assert not panel.profile_note.isVisible()

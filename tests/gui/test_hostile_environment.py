@@ -77,6 +77,17 @@ def _space(qtbot: QtBot, app: App) -> None:
     qtbot.keyClick(app.window.prompter, Qt.Key.Key_Space)
 
 
+def _take(qtbot: QtBot, app: App, seconds: float) -> None:
+    """Space, ``seconds`` on the clock, Space: one take, saved if the database lets it."""
+    _space(qtbot, app)
+    app.clock.advance(seconds)
+    _space(qtbot, app)
+
+
+def _durations(app: App) -> list[float]:
+    return [a.duration_s for a in app.repository.list_attempts(app.script.id)]
+
+
 def _saved_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
     """Every row the user has, as stored."""
     return {
@@ -102,9 +113,7 @@ def test_a_full_disk_loses_nothing_and_saves_once_there_is_room(
     qtbot: QtBot, app_db: tuple[App, Database], warnings: list[str]
 ) -> None:
     app, db = app_db
-    _space(qtbot, app)
-    app.clock.advance(21.0)
-    _space(qtbot, app)
+    _take(qtbot, app, 21.0)
     (first,) = app.repository.list_attempts(app.script.id)
     _space(qtbot, app)  # a take runs as the disk fills up
     _fill_the_disk(db, app.repository, first)
@@ -126,10 +135,8 @@ def test_a_full_disk_loses_nothing_and_saves_once_there_is_room(
     db.execute(f"PRAGMA max_page_count = {UNLIMITED_PAGES}")  # room again
     _type(qtbot, app, " Bye.")
     assert app.repository.get_script(app.script.id).text.endswith(typed + " Bye.")
-    _space(qtbot, app)
-    app.clock.advance(25.0)
-    _space(qtbot, app)
-    durations = [a.duration_s for a in app.repository.list_attempts(app.script.id)]
+    _take(qtbot, app, 25.0)
+    durations = _durations(app)
     assert durations[0] == pytest.approx(21.0)
     assert durations[-2:] == pytest.approx([19.0, 25.0])
     assert app.rehearsal.unsaved_count == 0
@@ -153,10 +160,8 @@ def test_a_read_only_database_keeps_typing_and_takes_until_it_is_writable(
     db.execute("PRAGMA query_only = 0")
     _type(qtbot, app, " Bye.")
     assert app.repository.get_script(app.script.id).text.endswith("Talk soon. Bye.")
-    _space(qtbot, app)
-    app.clock.advance(18.0)
-    _space(qtbot, app)
-    durations = [a.duration_s for a in app.repository.list_attempts(app.script.id)]
+    _take(qtbot, app, 18.0)
+    durations = _durations(app)
     assert durations == pytest.approx([22.0, 18.0])
 
 
@@ -206,10 +211,8 @@ def test_a_database_locked_by_another_process_keeps_everything_until_released(
     assert _saved_rows(db) == saved
     _type(qtbot, app, " Bye.")
     assert app.repository.get_script(app.script.id).text.endswith("Talk soon. Bye.")
-    _space(qtbot, app)
-    app.clock.advance(17.0)
-    _space(qtbot, app)
-    durations = [a.duration_s for a in app.repository.list_attempts(app.script.id)]
+    _take(qtbot, app, 17.0)
+    durations = _durations(app)
     assert durations == pytest.approx([23.0, 17.0])
 
 

@@ -5,27 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.storage.typing_journal import JOURNAL_FILENAME
-from app.ui.workspace import EDIT_TAB
 from tests.gui.conftest import App
-
-
-def _type(qtbot: QtBot, brevity: App, text: str) -> None:
-    editor = brevity.window.editor
-    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
-    editor.text_edit.setFocus()
-    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor.text_edit, text)
+from tests.helpers.editing import type_at_end
 
 
 def test_each_keystroke_is_journaled_and_the_journal_goes_once_saved(
     qtbot: QtBot, brevity: App, tmp_path: Path
 ) -> None:
     journal = tmp_path / JOURNAL_FILENAME
-    _type(qtbot, brevity, " Bye")
+    type_at_end(qtbot, brevity.window, " Bye")
     assert brevity.window.editor.has_pending_save()  # still inside the autosave pause
     stored = json.loads(journal.read_text(encoding="utf-8"))
     assert stored == {str(brevity.script.id): brevity.window.editor.text()}
@@ -39,7 +30,7 @@ def test_each_keystroke_is_journaled_and_the_journal_goes_once_saved(
 def test_closing_the_window_saves_pending_typing_and_clears_the_journal(
     qtbot: QtBot, brevity: App, tmp_path: Path
 ) -> None:
-    _type(qtbot, brevity, " Talk soon.")
+    type_at_end(qtbot, brevity.window, " Talk soon.")
     assert (tmp_path / JOURNAL_FILENAME).exists()
     brevity.main_window.close()
     assert brevity.repository.get_script(brevity.script.id).text.endswith(" Talk soon.")

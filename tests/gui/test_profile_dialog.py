@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.coach import Profile
 from app.ui.actions import ActionId
 from app.ui.profile_dialog import ProfileDialog, describe_phone, regions
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
-from tests.gui.conftest import App
+from tests.gui.conftest import App, save_profile_in_dialog
 
 
 def test_the_dialog_reads_the_number_back_as_it_is_typed(qtbot: QtBot) -> None:
@@ -55,17 +55,7 @@ def test_regions_are_named_and_sorted_by_name() -> None:
 def test_your_details_saves_the_profile_for_next_time(qtbot: QtBot, brevity: App) -> None:
     assert brevity.repository.profile() == Profile()
 
-    def fill_and_save() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ProfileDialog)
-        dialog.name_edit.setText("Alex Rivera")
-        dialog.phone_edit.setText("555-201-7788")
-        buttons = dialog.findChild(QDialogButtonBox)
-        assert buttons is not None
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(0, fill_and_save)
+    QTimer.singleShot(0, lambda: save_profile_in_dialog(qtbot, "Alex Rivera", "555-201-7788"))
     brevity.window.actions_[ActionId.PROFILE].trigger()
 
     assert brevity.repository.profile() == Profile("Alex Rivera", "555-201-7788", "US")

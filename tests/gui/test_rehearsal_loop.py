@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Outcome
 from app.domain.countdown import Phase
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import App
+from tests.helpers.editing import type_at_end
 
 
 def _space(qtbot: QtBot, app: App) -> None:
@@ -81,11 +81,8 @@ def test_escape_saves_the_take_as_abandoned(qtbot: QtBot, brevity: App) -> None:
 
 def test_typing_a_space_in_the_editor_starts_nothing(qtbot: QtBot, brevity: App) -> None:
     window = brevity.window
-    window.tabs.setCurrentIndex(EDIT_TAB)
-    window.editor.text_edit.setFocus()
-    window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.assertNotEmitted(brevity.rehearsal.take_started):
-        qtbot.keyClicks(window.editor.text_edit, " 1 2")
+        type_at_end(qtbot, window, " 1 2")
     assert window.editor.text().endswith(" 1 2")
     assert not brevity.rehearsal.running
 
@@ -95,10 +92,7 @@ def test_a_changed_text_becomes_a_new_revision(qtbot: QtBot, brevity: App) -> No
     _space(qtbot, brevity)
     brevity.clock.advance(10)
     _space(qtbot, brevity)
-    window.tabs.setCurrentIndex(EDIT_TAB)
-    window.editor.text_edit.setFocus()
-    window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(window.editor.text_edit, " Thanks")
+    type_at_end(qtbot, window, " Thanks")
     window.tabs.setCurrentIndex(REHEARSE_TAB)
     _space(qtbot, brevity)
     brevity.clock.advance(10)
@@ -111,10 +105,7 @@ def test_a_changed_text_becomes_a_new_revision(qtbot: QtBot, brevity: App) -> No
 
 def test_editor_autosaves_well_under_a_second(qtbot: QtBot, brevity: App) -> None:
     editor = brevity.window.editor
-    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
-    editor.text_edit.setFocus()
-    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor.text_edit, " Hello")
+    type_at_end(qtbot, brevity.window, " Hello")
     assert editor.has_pending_save()
     assert editor._save_timer.interval() < 1000
     # The debounce timer is real Qt time: wait for its signal, not for a fixed sleep.
@@ -240,10 +231,7 @@ def test_an_abandoned_take_is_not_offered_for_rating(qtbot: QtBot, brevity: App)
 
 def test_changing_details_while_typing_keeps_the_typed_text(qtbot: QtBot, brevity: App) -> None:
     editor = brevity.window.editor
-    brevity.window.tabs.setCurrentIndex(EDIT_TAB)
-    editor.text_edit.setFocus()
-    editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor.text_edit, " Bye.")
+    type_at_end(qtbot, brevity.window, " Bye.")
     assert editor.has_pending_save()
     # Picking another kind at once (before the typing pause) reloads the script's details.
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("elevator_pitch"))

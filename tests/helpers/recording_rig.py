@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
@@ -25,6 +24,7 @@ from app.ui.workspace import Workspace
 from tests.gui.conftest import VOICEMAIL
 from tests.helpers.clock import FakeClock
 from tests.helpers.fake_audio import FakeAudioInput, read_fixture, truth
+from tests.helpers.windows import show_active
 
 CLEAN = read_fixture("clean_pause.wav")  # a voicemail with one pause, silence around it
 CLEAN_TRUTH = truth("clean_pause.wav")
@@ -89,10 +89,7 @@ def build_rig(
     qtbot.addWidget(main_window)
     workspace = Workspace(main_window, repository, rehearsal, prefs, data_dir=data_dir)
     main_window.resize(1280, 800)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    main_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    show_active(qtbot, main_window)
     rig = Rig(
         workspace, main_window, repository, rehearsal, prefs, clock, utc, mic, script, data_dir
     )

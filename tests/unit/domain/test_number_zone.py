@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.coach import NumberMention, find_numbers
-from app.domain.number_zone import slowdown_for, spoken_words, word_weights
+from app.domain.number_zone import slowdown_for, spoken_words
 from app.domain.script import words
 
 
@@ -11,6 +11,10 @@ def _mention(text: str, written: str) -> NumberMention:
     start = text.index(written)
     digits = "".join(ch for ch in written if ch.isdigit())
     return NumberMention(start, start + len(written), digits, "+1" + digits[-10:])
+
+
+def word_weights(text: str, numbers: list[NumberMention], slowdown: float) -> list[float]:
+    return list(spoken_words(text, numbers, slowdown).weights)
 
 
 def _weights_by_word(text: str, written: str, slowdown: float = 2.0) -> dict[str, float]:

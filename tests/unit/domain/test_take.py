@@ -1,33 +1,22 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
 
 from app.domain.attempt import Outcome
 from app.domain.countdown import Phase
-from app.domain.pacing import NUDGE_FACTOR, fitted_wpm
+from app.domain.pacing import NUDGE_FACTOR
 from app.domain.starters import parse_starters
 from app.domain.take import Take
 from tests.helpers.clock import FakeClock
 
 
-def _take(clock: FakeClock, **overrides: float) -> Take:
-    params: dict[str, float] = {"lead_in_s": 0.0}
-    params.update(overrides)
-    return Take(
-        clock,
-        script_id=1,
-        revision_id=7,
-        word_total=76,
-        target_s=30.0,
-        words_per_minute=fitted_wpm(76, 30.0),
-        **params,  # type: ignore[arg-type]
-    )
-
-
-def test_a_fitted_take_reaches_the_end_at_the_target(clock: FakeClock) -> None:
-    take = _take(clock)
+def test_a_fitted_take_reaches_the_end_at_the_target(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take()
     take.start(datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     clock.advance(30.0)
     frame = take.frame()
@@ -41,15 +30,17 @@ def test_a_fitted_take_reaches_the_end_at_the_target(clock: FakeClock) -> None:
     assert attempt.outcome is Outcome.UNRATED
 
 
-def test_stopping_early_has_not_reached_the_end(clock: FakeClock) -> None:
-    take = _take(clock)
+def test_stopping_early_has_not_reached_the_end(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take()
     take.start()
     clock.advance(12.0)
     assert not take.finish(Outcome.ABANDONED).reached_end
 
 
-def test_nudging_never_stops_the_clock(clock: FakeClock) -> None:
-    take = _take(clock)
+def test_nudging_never_stops_the_clock(clock: FakeClock, make_take: Callable[..., Take]) -> None:
+    take = make_take()
     take.start()
     clock.advance(10.0)
     take.nudge(1 / NUDGE_FACTOR)
@@ -59,8 +50,10 @@ def test_nudging_never_stops_the_clock(clock: FakeClock) -> None:
     assert frame.words_per_minute == pytest.approx(150.0 / NUDGE_FACTOR)
 
 
-def test_lead_in_holds_the_prompter_at_the_first_word(clock: FakeClock) -> None:
-    take = _take(clock, lead_in_s=3.0)
+def test_lead_in_holds_the_prompter_at_the_first_word(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take(lead_in_s=3.0)
     take.start()
     clock.advance(2.0)
     frame = take.frame()

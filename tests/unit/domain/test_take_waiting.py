@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from app.domain.countdown import Countdown, Phase
-from app.domain.pacing import fitted_wpm
 from app.domain.take import Take
 from tests.helpers.clock import FakeClock
 
 
-def _waiting_take(clock: FakeClock) -> Take:
-    return Take(
-        clock,
-        script_id=1,
-        revision_id=7,
-        word_total=76,
-        target_s=30.0,
-        words_per_minute=fitted_wpm(76, 30.0),
-        wait_for_voice=True,
-    )
-
-
-def test_a_waiting_take_runs_but_its_clock_does_not(clock: FakeClock) -> None:
-    take = _waiting_take(clock)
+def test_a_waiting_take_runs_but_its_clock_does_not(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take(wait_for_voice=True)
     take.start()
     clock.advance(4.0)
     frame = take.frame()
@@ -33,8 +24,10 @@ def test_a_waiting_take_runs_but_its_clock_does_not(clock: FakeClock) -> None:
     assert Phase.WAITING.label == "Waiting for your first word…"
 
 
-def test_the_clock_starts_at_the_word_not_when_it_was_recognised(clock: FakeClock) -> None:
-    take = _waiting_take(clock)
+def test_the_clock_starts_at_the_word_not_when_it_was_recognised(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take(wait_for_voice=True)
     take.start()
     clock.advance(4.0)
     take.begin_at(clock.now - 0.25)
@@ -45,8 +38,10 @@ def test_the_clock_starts_at_the_word_not_when_it_was_recognised(clock: FakeCloc
     assert take.finish().duration_s == pytest.approx(10.25)
 
 
-def test_finishing_while_waiting_is_a_take_of_nothing(clock: FakeClock) -> None:
-    take = _waiting_take(clock)
+def test_finishing_while_waiting_is_a_take_of_nothing(
+    clock: FakeClock, make_take: Callable[..., Take]
+) -> None:
+    take = make_take(wait_for_voice=True)
     take.start()
     clock.advance(3.0)
     assert take.finish().duration_s == 0.0

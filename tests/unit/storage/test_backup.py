@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -13,7 +12,7 @@ import pytest
 from sqlite_utils import Database
 
 from app.domain.attempt import Attempt, Outcome
-from app.domain.script import Revision, Script, ScriptKind
+from app.domain.script import Revision, Script
 from app.storage import backup as backup_module
 from app.storage.backup import (
     BackupError,
@@ -27,6 +26,7 @@ from app.storage.backup import (
 from app.storage.database import close_database, open_database
 from app.storage.migrations import MIGRATIONS
 from app.storage.repository import Repository
+from tests.helpers.damaged_database import damaged_database
 
 NOW = datetime(2026, 11, 26, 13, 40, 5, tzinfo=UTC)
 
@@ -123,23 +123,8 @@ def test_two_backups_in_one_second_get_names_that_sort_newest_last(
     assert [info.path for info in list_backups(backups)] == [second, first]
 
 
-def _damaged_database(db_path: Path) -> bytes:
-    """A real database with table pages overwritten: the header still says SQLite."""
-    db = open_database(db_path)
-    repo = Repository(db)
-    for number in range(200):
-        repo.add_script(Script(f"Script {number}", ScriptKind.VOICEMAIL, 30.0, "words " * 50))
-    close_database(db)
-    damaged = bytearray(db_path.read_bytes())
-    page_size = int.from_bytes(damaged[16:18], "big")
-    start = page_size * 3
-    damaged[start : start + page_size] = random.Random(3).randbytes(page_size)
-    db_path.write_bytes(bytes(damaged))
-    return bytes(damaged)
-
-
 def test_a_damaged_database_is_never_backed_up(db_path: Path, tmp_path: Path) -> None:
-    content = _damaged_database(db_path)
+    content = damaged_database(db_path)
     backups = tmp_path / "backups"
 
     with pytest.raises(BackupError, match="damaged"):
@@ -156,7 +141,7 @@ def test_a_copy_that_fails_its_integrity_check_leaves_nothing_behind(
     good = make_backup(db.conn, backups, NOW)
     assert good is not None
     db.execute("UPDATE scripts SET name = 'changed'")
-    monkeypatch.setattr(backup_module, "_integrity_problems", lambda _connection: ["page 7: bad"])
+    monkeypatch.setattr(backup_module, "integrity_problems", lambda _connection: ["page 7: bad"])
 
     with pytest.raises(BackupError, match="page 7"):
         make_backup(db.conn, backups, NOW + timedelta(hours=1))

@@ -25,6 +25,7 @@ from app.storage.database import (
 )
 from app.storage.migrations import known_migration_names
 from app.storage.repository import Repository
+from tests.helpers.damaged_database import damaged_database
 
 TABLES = {"scripts", "script_revisions", "attempts", "meta"}
 
@@ -136,17 +137,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(
 
 
 def test_a_damaged_database_is_refused_and_left_alone(db_path: Path) -> None:
-    db = open_database(db_path)
-    repo = Repository(db)
-    for number in range(200):
-        repo.add_script(Script(f"Script {number}", ScriptKind.VOICEMAIL, 30.0, "words " * 50))
-    close_database(db)
-    damaged = bytearray(db_path.read_bytes())
-    page_size = int.from_bytes(damaged[16:18], "big")
-    # Scribble over the middle of the file: table pages, not the header.
-    start = page_size * 3
-    damaged[start : start + page_size] = random.Random(3).randbytes(page_size)
-    db_path.write_bytes(bytes(damaged))
+    damaged = damaged_database(db_path)
 
     with pytest.raises(DatabaseCorruptError):
         open_database(db_path)

@@ -24,6 +24,7 @@ from app.storage.database import (
 )
 from app.storage.recovery import Backups, Recovery, damage, recover_on_open, restore
 from app.storage.repository import Repository
+from tests.helpers.damaged_database import scribble
 
 NOW = datetime(2026, 11, 26, 13, 40, 5, tzinfo=UTC)
 MOVED = "brevity.sqlite3.damaged-2026-11-26T13-40-05Z"
@@ -60,15 +61,6 @@ def _scripts_in(db_path: Path) -> int:
         return int(connection.execute("SELECT count(*) FROM scripts").fetchone()[0])
 
 
-def _scribble(path: Path, seed: int = 3) -> None:
-    """Overwrite a table page in the middle of a real database file."""
-    content = bytearray(path.read_bytes())
-    page_size = int.from_bytes(content[16:18], "big")
-    start = page_size * 3
-    content[start : start + page_size] = random.Random(seed).randbytes(page_size)
-    path.write_bytes(bytes(content))
-
-
 @pytest.fixture
 def backups(db_path: Path) -> Path:
     return db_path.parent / "backups"
@@ -92,7 +84,7 @@ def _damage(kind: str, db_path: Path) -> None:
     elif kind == "truncated":
         db_path.write_bytes(db_path.read_bytes()[: 4096 * 5 + 100])
     else:
-        _scribble(db_path)
+        scribble(db_path)
 
 
 @pytest.mark.parametrize("kind", ["garbage", "truncated", "scribbled-page"])
@@ -119,7 +111,7 @@ def test_a_damaged_file_is_moved_aside_and_the_backup_restored(
 
 def test_the_newest_sound_backup_is_used(db_path: Path, backups: Path, with_backup: Path) -> None:
     newer = _backed_up(db_path, backups, NOW - timedelta(days=1))
-    _scribble(newer)  # rotted on disk after it was checked
+    scribble(newer)  # rotted on disk after it was checked
     db_path.write_bytes(b"not a database" * 1000)
 
     recovery = recover_on_open(db_path, backups, NOW)
