@@ -54,9 +54,9 @@ class AccountCommands(QObject):
         self.reload_profile()
 
     def reload_profile(self) -> None:
-        """The coach and the prompter's number zone read the profile again."""
-        self._rehearsal.set_region(self._repository.profile().region)
+        """The coach reads the profile again; the prompter's number zone follows its region."""
         self._coach.reload_profile()
+        self._rehearsal.set_region(self._coach.profile.region)
         self.profile_changed.emit()
 
     def new_voicemail(self) -> None:

@@ -25,7 +25,6 @@ from app.ui.audio_input import STOPPED_MID_TAKE, AudioInput
 
 BYTES_PER_S = SAMPLE_RATE * SAMPLE_WIDTH
 LEVEL_BYTES = BYTES_PER_S // 10  # the meter moves at most 10 times per second of sound
-HEADER_BYTES = 44
 HEADER_REFRESH_BYTES = BYTES_PER_S  # the header is corrected once per second of sound
 WRITE_FAILED = "The recording could not be written ({detail}); the take is saved without it."
 

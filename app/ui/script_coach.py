@@ -56,7 +56,7 @@ class ScriptCoach(QObject):
         self._text_source = text_source
         self._rules = rules
         self._script: Script | None = None
-        self._profile = Profile()
+        self._profile = repository.profile()  # read again only when the user changes it
         self._rate: SpeakingRate | None = None
         self._number_slowdown = coach.DEFAULT_NUMBER_SLOWDOWN
         self.last_report: Report | None = None
@@ -94,8 +94,6 @@ class ScriptCoach(QObject):
             self._script is None or script.kind != self._script.kind
         )
         self._script = script
-        if switching:
-            self._profile = self._repository.profile()
         if switching or kind_changed:
             self._learn_rate()
         self.analyse_now()
@@ -111,13 +109,20 @@ class ScriptCoach(QObject):
         self.analyse_now()
 
     def reload_profile(self) -> None:
-        """The user edited their name and number."""
+        """The user edited (or imported) their details: analyse with them, and learn the
+        pace again when the region changed (it decides how numbers are read)."""
+        region = self._profile.region
         self._profile = self._repository.profile()
+        if self._profile.region != region:
+            self._learn_rate()
         self.analyse_now()
 
     def set_number_slowdown(self, slowdown: float) -> None:
-        """How much slower the number zone is read (the next analysis uses it)."""
-        self._number_slowdown = slowdown
+        """How much slower the number zone is read: the pace is learned again with it, and
+        the next analysis uses it."""
+        if slowdown != self._number_slowdown:
+            self._number_slowdown = slowdown
+            self._learn_rate()
 
     def profile_missing(self) -> bool:
         return not self._profile.name.strip()

@@ -87,6 +87,8 @@ class TakePresenter(QObject):
 
     def show_saved(self, attempt: Attempt) -> None:
         self._progress.set_frozen(False)
+        if self._recordings is not None:  # trim first: the history must not list a file
+            self._recordings.take_saved(attempt)  # that is gone (the newest N per script)
         self._current.refresh_progress()
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
@@ -95,8 +97,6 @@ class TakePresenter(QObject):
         cheer = encouragement(self._progress.attempts(), attempt, tz)
         self._rehearse_page.show_saved(attempt, cheer)
         self._coach.relearn_rate()
-        if self._recordings is not None:
-            self._recordings.take_saved(attempt)  # the newest N per script
         self._current.update_actions()
 
     def show_cancelled(self) -> None:

@@ -56,6 +56,7 @@ class TransferCommands(QObject):
     """Moves scripts and takes in and out of files; says which script to show afterwards."""
 
     library_changed = Signal(object)  # id of the script to select, or None
+    profile_imported = Signal()  # the library brought the user's details with it
 
     def __init__(
         self,
@@ -129,6 +130,8 @@ class TransferCommands(QObject):
         except (sqlite3.Error, OSError) as error:
             self._warn("Could not import", f"Nothing was imported: {error}")
             return
+        if summary.profile_imported:
+            self.profile_imported.emit()
         self.library_changed.emit(summary.script_ids[0] if summary.script_ids else None)
         self._undo_bar.notify(summary.describe(path.name))
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
+from app.domain.number_zone import slowdown_for
 from app.ui.actions import ActionId, Actions
 from app.ui.dialogs import PreferencesDialog
 from app.ui.edit_page import EditPage
@@ -61,7 +62,7 @@ class ViewPreferences(QObject):
         coach_visible = self._preferences.coach_panel
         self._actions[ActionId.COACH_PANEL].setChecked(coach_visible)
         self._edit_page.set_coach_visible(coach_visible)
-        self._coach.set_number_slowdown(1.0 / self._preferences.number_pace)
+        self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
 
     def save_layout(self) -> None:
         self._preferences.set_layout_state("splitter", self._splitter.saveState())
@@ -77,7 +78,7 @@ class ViewPreferences(QObject):
             if isinstance(app, QApplication):
                 self._actions.set_dark(apply_theme(app, self._preferences.theme))
             self.applied.emit()
-            self._coach.set_number_slowdown(1.0 / self._preferences.number_pace)
+            self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
             self._coach.analyse_now()  # new slowdown, and marks in the new theme's colours
 
     def recording_section(self) -> RecordingSection:

@@ -83,7 +83,7 @@ class Workspace(QObject):
         self._build_collaborators()
         self._connect_signals()
         self.view_preferences.restore()
-        self._rehearsal.set_region(repository.profile().region)
+        self._rehearsal.set_region(self.coach.profile.region)  # the coach read the profile
         self.coach.start_warm_up()  # the first analysis waits for it rather than stalling
         self._reload_scripts(preferences.last_script_id)
 
@@ -208,6 +208,7 @@ class Workspace(QObject):
         a[ActionId.EXPORT_CSV].triggered.connect(t.export_csv)
         a[ActionId.EXPORT_LIBRARY].triggered.connect(t.export_library)
         t.library_changed.connect(cur.reload)
+        t.profile_imported.connect(self.account.reload_profile)
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
         a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
         a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)

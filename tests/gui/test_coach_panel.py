@@ -15,6 +15,7 @@ from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from app.domain.attempt import Attempt, Outcome
 from app.domain.coach import Check, Finding, Profile, Report, Severity, SpeakingRate
 from app.domain.script import Script, ScriptKind
 from app.ui.actions import ActionId
@@ -411,3 +412,22 @@ def test_closing_the_window_waits_for_the_dictionary_loader(
     brevity.main_window.close()
 
     assert not thread.is_alive()
+
+
+def test_the_pace_is_learned_again_when_the_number_is_read_slower(coached: App) -> None:
+    coach, script = coached.window.coach, coached.script
+    assert script.id is not None
+    revision = coached.repository.revision_for_take(script.id, script.text)
+    for seconds in (27.0, 28.0, 29.0):  # three finished takes: the user's own pace
+        coached.repository.add_attempt(
+            Attempt(script.id, revision.id, "2026-11-26T10:00:00+00:00", seconds, 30.0, 30,
+                    True, Outcome.GOOD)
+        )  # fmt: skip
+    coach.relearn_rate()
+    before = coach.rate
+    assert before is not None and before.takes == 3
+
+    coach.set_number_slowdown(4.0)  # Preferences: the number at a quarter of the pace
+
+    after = coach.rate
+    assert after is not None and after.syllables_per_second != before.syllables_per_second

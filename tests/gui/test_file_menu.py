@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Attempt, Outcome
+from app.domain.coach import Profile
 from app.domain.script_file import markdown_for
 from app.ui.actions import ActionId
 from app.ui.encoding_dialog import EncodingDialog
@@ -229,3 +230,23 @@ def test_imports_wait_until_the_take_is_over(brevity: App) -> None:
     assert actions[ActionId.EXPORT_CSV].isEnabled()
     _trigger(brevity, ActionId.START_STOP)
     assert actions[ActionId.IMPORT_SCRIPT].isEnabled()
+
+
+def test_details_imported_with_a_library_reach_the_coach_and_the_number_zone(
+    brevity: App, dialogs: CannedDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "library.json"
+    dialogs.paths.append(str(target))
+    _trigger(brevity, ActionId.EXPORT_LIBRARY)
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["profile"] = {"name": "Priya Shah", "phone": "020 7946 0018", "region": "GB"}
+    target.write_text(json.dumps(data), encoding="utf-8")
+    assert brevity.window.coach.profile == Profile()
+
+    dialogs.paths.append(str(target))
+    _trigger(brevity, ActionId.IMPORT_LIBRARY)
+
+    assert brevity.window.coach.profile == Profile("Priya Shah", "020 7946 0018", "GB")
+    text = "Hi Sam, this is Priya on 020 7946 0018, calling for your advice."
+    start = text.index("020")
+    assert brevity.rehearsal.number_spans(text) == [(start, start + len("020 7946 0018"))]

@@ -190,6 +190,9 @@ def test_only_the_newest_recordings_of_a_script_are_kept(
     assert first.recording is None  # its figures stay: they were measured
     assert first.speech_start_s is not None
     assert [rig.data_dir / (a.recording or "") for a in (second, third)] == rig.files()
+    # The history was read after the trim: it never offers a file that is gone.
+    shown = rig.window.progress.attempts()
+    assert [a.recording for a in shown] == [a.recording for a in (first, second, third)]
 
 
 def test_keeping_all_recordings_keeps_all(qtbot: QtBot, make_rig: Callable[..., Rig]) -> None:
