@@ -133,6 +133,7 @@ class VoiceActivity:
         self._vad = webrtcvad.Vad(VAD_AGGRESSIVENESS)
         self._pending = bytearray()
         self._fed_bytes = 0
+        self._skipped_s = 0.0  # audio of the recording that was never delivered (see skip)
         self._cells_db: list[float] = []
         self._frames_db: list[float] = []
         self._voiced: list[bool] = []
@@ -156,8 +157,21 @@ class VoiceActivity:
 
     @property
     def elapsed_s(self) -> float:
-        """Seconds of audio fed so far."""
+        """Seconds of the recording so far: the audio fed, and any skipped."""
+        return self._skipped_s + self._fed_s
+
+    @property
+    def _fed_s(self) -> float:
         return self._fed_bytes / (SAMPLE_WIDTH * self._rate)
+
+    def skip(self, seconds: float) -> None:
+        """The recording's first ``seconds`` were never delivered (a device that starts
+        late): every time reported counts them, but they are not analysed — silence
+        invented for them would drag the noise floor down and make noise look like speech.
+        Call it before the first ``feed``."""
+        if self._fed_bytes:
+            raise ValueError("skip() comes before the first feed()")
+        self._skipped_s += max(0.0, seconds)
 
     @property
     def speech_started_at(self) -> float | None:
@@ -165,7 +179,7 @@ class VoiceActivity:
 
         Known 180-280 ms after the word begins (the smoothing, plus up to a chunk), then
         fixed; ``timing().start_s`` may differ from it by a few 10 ms cells."""
-        return self._started_at
+        return None if self._started_at is None else self._skipped_s + self._started_at
 
     def silence_since_speech_s(self) -> float:
         """Seconds of silence since the last speech (0 while speaking or before any speech).
@@ -174,7 +188,7 @@ class VoiceActivity:
         to the silence measured from the refined end of the last word."""
         if self._gate.in_speech or self._last_end_s is None:
             return 0.0
-        return max(0.0, self.elapsed_s - self._last_end_s)
+        return max(0.0, self._fed_s - self._last_end_s)
 
     def timing(self) -> SpeechTiming | None:
         """The speech so far (refined), or None when no speech was heard."""
@@ -194,8 +208,8 @@ class VoiceActivity:
         bounds = speech_bounds(cells, regions, thr, round(PAUSE_MIN_S / CELL_S))
         longest = max((end - start for start, end in bounds.pauses), default=0)
         return SpeechTiming(
-            start_s=round(bounds.start * CELL_S, 3),
-            end_s=round(bounds.end * CELL_S, 3),
+            start_s=round(self._skipped_s + bounds.start * CELL_S, 3),
+            end_s=round(self._skipped_s + bounds.end * CELL_S, 3),
             pauses=len(bounds.pauses),
             longest_pause_s=round(longest * CELL_S, 3),
         )

@@ -1,5 +1,9 @@
 """Records a take: microphone → WAV file under ``recordings/``, voice activity, a meter level.
 
+The file starts when the take starts. A device can deliver its first sound late (measured:
+up to 1.9 s for the first take through PulseAudio): that time is written as silence and
+skipped by the detector, so the file and the speech timing stay on the take's clock.
+
 The file is written as the sound arrives (a placeholder header first, corrected about once a
 second and at the end), so whatever happens mid-take — the microphone unplugged, the app
 killed — the samples written so far stay a playable WAV. The voice-activity detector is fed
@@ -9,6 +13,8 @@ the same samples, so the speech timing at the end costs nothing to compute.
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,6 +31,7 @@ from app.ui.audio_input import STOPPED_MID_TAKE, AudioInput
 
 BYTES_PER_S = SAMPLE_RATE * SAMPLE_WIDTH
 LEVEL_BYTES = BYTES_PER_S // 10  # the meter moves at most 10 times per second of sound
+LATE_START_S = 0.05  # a first chunk later than this (beyond its own length) is padded
 HEADER_REFRESH_BYTES = BYTES_PER_S  # the header is corrected once per second of sound
 WRITE_FAILED = "The recording could not be written ({detail}); the take is saved without it."
 
@@ -46,10 +53,19 @@ class Recorder(QObject):
     heard = Signal()  # a chunk was written and analysed: ask ``voice`` what it heard
     failed = Signal(str)  # the input's one-line reason (at start or mid-take)
 
-    def __init__(self, audio_input: AudioInput, data_dir: Path, parent: QObject | None = None):
+    def __init__(
+        self,
+        audio_input: AudioInput,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.audio_input = audio_input
         self.data_dir = data_dir
+        self._clock = clock
+        self._started_at: float | None = None  # until the first sound arrives
         self.voice: VoiceActivity | None = None
         self._file: BinaryIO | None = None
         self._path: Path | None = None
@@ -83,6 +99,7 @@ class Recorder(QObject):
             self.voice = None
             return False
         self._listening = True
+        self._started_at = self._clock()
         if name is not None:
             self._open(name)
         return True
@@ -175,6 +192,9 @@ class Recorder(QObject):
         pcm, self._carry = pcm[:whole], pcm[whole:]
         if not pcm:
             return
+        if self._started_at is not None:
+            self._catch_up(self._clock() - self._started_at - len(pcm) / BYTES_PER_S)
+            self._started_at = None
         self._write(pcm)
         self.voice.feed(pcm)
         self._level += pcm
@@ -182,6 +202,14 @@ class Recorder(QObject):
             self.level_changed.emit(level_dbfs(bytes(self._level)))
             self._level.clear()
         self.heard.emit()
+
+    def _catch_up(self, late_s: float) -> None:
+        """The device's first sound came ``late_s`` after the take started: keep the take's
+        clock — silence in the file, time skipped by the detector."""
+        if late_s > LATE_START_S and self.voice is not None:
+            samples = round(late_s * SAMPLE_RATE)
+            self._write(bytes(samples * SAMPLE_WIDTH))
+            self.voice.skip(samples / SAMPLE_RATE)
 
     def _on_audio_input_failed(self, reason: str) -> None:
         if not self._listening:  # refused at start: nothing was recorded

@@ -84,7 +84,7 @@ def build_rig(
     prefs = Preferences(data_dir / "settings.ini")
     for name, value in preferences.items():
         setattr(prefs, name, value)
-    rehearsal = Rehearsal(repository, clock, prefs, recorder=Recorder(mic, data_dir))
+    rehearsal = Rehearsal(repository, clock, prefs, recorder=Recorder(mic, data_dir, clock=clock))
     main_window = MainWindow(prefs)
     qtbot.addWidget(main_window)
     workspace = Workspace(main_window, repository, rehearsal, prefs, data_dir=data_dir)

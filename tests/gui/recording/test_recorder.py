@@ -20,7 +20,7 @@ from tests.helpers.recording_rig import CLEAN, CLEAN_TRUTH
 
 
 def _recorder(qtbot: QtBot, tmp_path: Path, mic: FakeAudioInput | None = None) -> Recorder:
-    return Recorder(mic or FakeAudioInput(CLEAN), tmp_path)
+    return Recorder(mic or FakeAudioInput(CLEAN), tmp_path, clock=lambda: 0.0)  # never late
 
 
 def _mic(recorder: Recorder) -> FakeAudioInput:
@@ -176,3 +176,26 @@ def test_speech_figures_are_moved_onto_the_takes_clock(
 
 def test_no_recording_leaves_the_attempt_alone() -> None:
     assert with_voice(ATTEMPT, None, 3.0) is ATTEMPT
+
+
+def test_a_microphone_that_starts_late_keeps_the_file_on_the_takes_clock(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Measured through PulseAudio: the first take's sound arrived 1.9 s after the start.
+    now = [100.0]
+    mic = FakeAudioInput(CLEAN)
+    recorder = Recorder(mic, tmp_path, clock=lambda: now[0])
+    assert recorder.start("late")
+    now[0] += 1.6  # 1.5 s of nothing, then the first 100 ms chunk
+    mic.push_all()
+
+    recording = recorder.stop()
+
+    assert recording.path is not None
+    with wave.open(str(tmp_path / recording.path), "rb") as wav:
+        frames = wav.readframes(wav.getnframes())
+    padding = round(1.5 * 16000) * 2
+    assert frames[:padding] == bytes(padding)  # the unheard start, as silence
+    assert frames[padding : padding + len(CLEAN)] == CLEAN
+    assert recording.timing is not None
+    assert recording.timing.start_s == pytest.approx(CLEAN_TRUTH.start_s + 1.5, abs=0.1)

@@ -438,3 +438,34 @@ def test_analyse_refuses_a_file_that_is_not_a_wav(tmp_path: Path) -> None:
     path.write_bytes(b"ID3 not a wave file at all")
     with pytest.raises(ValueError, match="not a readable PCM WAV"):
         analyse_wav(path)
+
+
+# --- a device that starts late ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SPOKEN)
+def test_skipped_seconds_move_every_time_but_are_not_analysed(name: str) -> None:
+    # Silence invented for the missing start would drag the noise floor down: in noise the
+    # first noise frames would then pass for speech. Skipping keeps the analysis as it was.
+    heard = stream(pcm_of(name), [CHUNK_BYTES])
+    late = VoiceActivity()
+    late.skip(1.75)
+    for offset in range(0, len(pcm_of(name)), CHUNK_BYTES):
+        late.feed(pcm_of(name)[offset : offset + CHUNK_BYTES])
+
+    expected, timing = heard.timing(), late.timing()
+    assert expected is not None and timing is not None
+    assert timing.start_s == pytest.approx(expected.start_s + 1.75)
+    assert timing.end_s == pytest.approx(expected.end_s + 1.75)
+    assert (timing.pauses, timing.longest_pause_s) == (expected.pauses, expected.longest_pause_s)
+    assert late.elapsed_s == pytest.approx(heard.elapsed_s + 1.75)
+    assert heard.speech_started_at is not None
+    assert late.speech_started_at == pytest.approx(heard.speech_started_at + 1.75)
+    assert late.silence_since_speech_s() == pytest.approx(heard.silence_since_speech_s())
+
+
+def test_skipping_after_sound_was_fed_is_refused() -> None:
+    activity = VoiceActivity()
+    activity.feed(silence(0.1))
+    with pytest.raises(ValueError):
+        activity.skip(1.0)
