@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.domain.attempt import Attempt, Outcome
 from app.domain.countdown import Phase, Reading
 from app.domain.take import Frame
+from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.ui.countdown_view import CountdownView
 from app.ui.outcome_panel import OutcomePanel
 from app.ui.prompter import Prompter
@@ -77,8 +78,14 @@ class RehearsePage(QWidget):
         self.prompter.set_overlay(f"{math.ceil(reading.lead_in_left_s)}" if lead_in else "")
         self.countdown_view.show_reading(reading, target_s)
 
-    def show_saved(self, attempt: Attempt, cheer: str) -> None:
-        self.outcome_panel.show_attempt(attempt, cheer)
+    def show_saved(
+        self, attempt: Attempt, cheer: str, readable_wpm: float = DEFAULT_READABLE_WPM
+    ) -> None:
+        # Where the reading line was when the take stopped: "stopped 3 lines early".
+        lines_left = 0 if attempt.reached_end else self.prompter.lines_left()
+        self.outcome_panel.show_attempt(
+            attempt, cheer, readable_wpm=readable_wpm, lines_left=lines_left
+        )
         self.prompter.set_number_zone(False)
         abandoned = attempt.outcome is Outcome.ABANDONED
         self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)

@@ -90,8 +90,13 @@ class StatsPanel(QWidget):
         self.trend_card = StatCard("Trend")
         self.streak_card.setToolTip("Days in a row with at least one take")
         self.trend_card.setToolTip(
-            "Average length of your last 10 takes against the 10 before "
-            "(the spoken length where it was measured)"
+            "Average length of your last 10 finished takes against the 10 before, leaving out "
+            "takes too fast to follow (the spoken length where it was measured)"
+        )
+        self.best_card.setToolTip(
+            "Your best is the take closest to its target without going over, rated nailed or "
+            "good (or not yet rated) and not too fast to follow; a tie goes to the later take "
+            "(by its spoken length where it was measured)"
         )
         cards = QWidget()
         row = QHBoxLayout(cards)
@@ -127,31 +132,27 @@ class StatsPanel(QWidget):
             "in a row" if summary.daily_streak else "start today",
         )
         if summary.personal_best_s is None:
-            self.best_card.set_value(DASH, "none yet")
-            self.best_card.setToolTip(
-                "Your best is the shortest take that reached the end and went well (nailed or good)"
-            )
+            self.best_card.set_value(DASH, "none within target yet")
         else:
-            self.best_card.set_value(format_seconds(summary.personal_best_s), "fastest")
-            self.best_card.setToolTip(
-                "Your shortest take that reached the end and went well "
-                "(by its spoken length where it was measured)"
+            where = f"take {summary.best_take}, " if summary.best_take is not None else ""
+            self.best_card.set_value(
+                format_seconds(summary.personal_best_s), f"{where}closest to target"
             )
         if summary.considered:
             self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
             self.on_target_card.setToolTip(
                 f"{summary.on_target} of your last {_plural(summary.considered, 'take')} "
-                "finished within the target"
+                "landed within 2 s of the target, either side"
             )
         else:
             self.on_target_card.set_value(DASH, "no takes yet")
-        self.trend_card.set_value(*self._trend_text(summary.trend_s))
+        self.trend_card.set_value(*self._trend_text(summary.trend_s, summary.takes_for_trend))
         self._stack.setCurrentIndex(0)
 
     @staticmethod
-    def _trend_text(trend_s: float | None) -> tuple[str, str]:
+    def _trend_text(trend_s: float | None, takes_needed: int) -> tuple[str, str]:
         if trend_s is None:
-            return DASH, "needs more takes"
+            return DASH, f"{_plural(max(takes_needed, 1), 'more take')} for a trend"
         if abs(trend_s) < _STEADY_S:
             return "±0.0 s", "steady"
         word = "faster" if trend_s < 0 else "slower"

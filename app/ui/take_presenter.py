@@ -94,8 +94,9 @@ class TakePresenter(QObject):
         assert tz is not None
         # The progress panel has just read this script's takes (or all of them, which
         # encouragement narrows to the take's own script): no second query.
-        cheer = encouragement(self._progress.attempts(), attempt, tz)
-        self._rehearse_page.show_saved(attempt, cheer)
+        readable_wpm = self._progress.readable_wpm
+        cheer = encouragement(self._progress.attempts(), attempt, tz, readable_wpm)
+        self._rehearse_page.show_saved(attempt, cheer, readable_wpm)
         self._coach.relearn_rate()
         self._current.update_actions()
 
