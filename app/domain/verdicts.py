@@ -37,7 +37,7 @@ BEST_OUTCOMES = frozenset({Outcome.NAILED, Outcome.GOOD, Outcome.UNRATED})
 class Judgement(StrEnum):
     """A take's verdict; the values are what the CSV's Verdict column says."""
 
-    ON = "on target"
+    ON = "on"
     UNDER = "under"
     OVER = "over"
     TOO_FAST = "too fast"

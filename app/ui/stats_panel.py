@@ -13,22 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.countdown import format_seconds
 from app.domain.stats import Summary
+from app.domain.stats_cards import DASH, cards, plural
 
 NO_TAKES_HINT = "No takes yet. Record one and your progress will show up here."
-DASH = "\N{EM DASH}"
-_STEADY_S = 0.05  # a trend smaller than this rounds to ±0.0 s: call it steady, not faster
 _CARD_RADIUS = 8.0
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _signed(delta_s: float) -> str:
-    sign = "+" if delta_s > 0 else "\N{MINUS SIGN}"
-    return f"{sign}{format_seconds(abs(delta_s))}"
 
 
 class StatCard(QWidget):
@@ -126,34 +115,11 @@ class StatsPanel(QWidget):
         if summary.total == 0:
             self._stack.setCurrentWidget(self.hint_label)
             return
-        self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
-        self.streak_card.set_value(
-            _plural(summary.daily_streak, "day"),
-            "in a row" if summary.daily_streak else "start today",
-        )
-        if summary.personal_best_s is None:
-            self.best_card.set_value(DASH, "none within target yet")
-        else:
-            where = f"take {summary.best_take}, " if summary.best_take is not None else ""
-            self.best_card.set_value(
-                format_seconds(summary.personal_best_s), f"{where}closest to target"
-            )
+        for card, words in zip(self.cards(), cards(summary), strict=True):
+            card.set_value(words.value, words.detail)
         if summary.considered:
-            self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
             self.on_target_card.setToolTip(
-                f"{summary.on_target} of your last {_plural(summary.considered, 'take')} "
+                f"{summary.on_target} of your last {plural(summary.considered, 'take')} "
                 "landed within 2 s of the target, either side"
             )
-        else:
-            self.on_target_card.set_value(DASH, "no takes yet")
-        self.trend_card.set_value(*self._trend_text(summary.trend_s, summary.takes_for_trend))
         self._stack.setCurrentIndex(0)
-
-    @staticmethod
-    def _trend_text(trend_s: float | None, takes_needed: int) -> tuple[str, str]:
-        if trend_s is None:
-            return DASH, f"{_plural(max(takes_needed, 1), 'more take')} for a trend"
-        if abs(trend_s) < _STEADY_S:
-            return "±0.0 s", "steady"
-        word = "faster" if trend_s < 0 else "slower"
-        return _signed(trend_s), word
