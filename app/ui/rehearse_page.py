@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.attempt import Attempt, Outcome
 from app.domain.countdown import Phase, Reading
@@ -32,10 +33,20 @@ class RehearsePage(QWidget):
         self.prompter = Prompter()
         self.outcome_panel = OutcomePanel()
         self.outcome_panel.hide()
+        # Before Space: the pace a take would scroll at is too fast to read aloud.
+        self.pace_warning_label = QLabel()
+        self.pace_warning_label.setObjectName("paceWarning")
+        self.pace_warning_label.setWordWrap(True)
+        self.pace_warning_label.setAccessibleName("Pace warning")
+        font = QFont(self.pace_warning_label.font())
+        font.setBold(True)
+        self.pace_warning_label.setFont(font)
+        self.pace_warning_label.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.countdown_view)
         column.addWidget(self.voice_strip)
+        column.addWidget(self.pace_warning_label)
         column.addWidget(self.prompter, 1)
         column.addWidget(self.outcome_panel)
 
@@ -46,6 +57,8 @@ class RehearsePage(QWidget):
         pace: tuple[float, bool],
         startable: bool,
         number_spans: list[tuple[int, int]] | None = None,
+        *,
+        pace_warning: str = "",
     ) -> None:
         """The script before a take: first word on the reading line, the full target.
 
@@ -56,6 +69,7 @@ class RehearsePage(QWidget):
         self.prompter.set_position(0.0)
         self.prompter.set_number_zone(False)
         self.prompter.set_overlay("")
+        self.show_pace_warning(pace_warning if target_s is not None else "")
         if target_s is None:
             self.prompter.set_hint(NO_SCRIPT_HINT)
             return
@@ -65,7 +79,13 @@ class RehearsePage(QWidget):
         )
         self.countdown_view.show_pace(*pace)
 
+    def show_pace_warning(self, warning: str) -> None:
+        """ "Too fast to read aloud: 302 wpm. Cut about 61 words…", or "" to hide it."""
+        self.pace_warning_label.setText(warning)
+        self.pace_warning_label.setVisible(bool(warning))
+
     def show_started(self) -> None:
+        self.pace_warning_label.hide()  # said before Space; the take needs the room now
         self.outcome_panel.hide()
         self.prompter.set_hint("")
         self.prompter.setFocus()

@@ -251,6 +251,7 @@ class Workspace(QObject):
         r.take_cancelled.connect(self.take_presenter.show_cancelled)
         r.attempt_updated.connect(self.take_presenter.show_updated)
         r.pace_changed.connect(self.countdown_view.show_pace)
+        r.pace_changed.connect(cur.show_pace_warning)
         r.recording_note.connect(self.rehearse_page.voice_strip.show_note)
         r.listening_changed.connect(self.rehearse_page.voice_strip.show_listening)
         r.level_changed.connect(self.rehearse_page.voice_strip.show_level)
