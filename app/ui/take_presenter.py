@@ -108,6 +108,7 @@ class TakePresenter(QObject):
     def show_updated(self, attempt: Attempt) -> None:
         self._rehearse_page.outcome_panel.set_outcome(attempt.outcome)
         self._current.refresh_progress()
+        self._coach.relearn_rate()  # a take rated stumbled or rambled no longer teaches it
 
     def report_save_failure(self, message: str, consequence: str) -> None:
         if not self._rehearsal.running:  # a stopped take that could not be saved: no

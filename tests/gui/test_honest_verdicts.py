@@ -143,3 +143,14 @@ def test_the_window_and_brevity_stats_show_the_same_figures(
     finished = [y for x, y in plotted if x <= len(lengths)]
     assert sum(1 for y in finished if low <= y <= high) == figures["on_target"]["count"]
     assert brevity.repository.list_attempts()[-1].outcome is Outcome.ABANDONED
+
+
+def test_the_learned_pace_leaves_out_a_take_rated_as_rambled(qtbot: QtBot, brevity: App) -> None:
+    for _ in range(3):
+        _take(qtbot, brevity, 30.0, Qt.Key.Key_2)
+    rate = brevity.window.coach.rate
+    assert rate is not None and rate.takes == 3
+    _take(qtbot, brevity, 55.0)
+    assert brevity.window.coach.rate is not None and brevity.window.coach.rate.takes == 4
+    _key(qtbot, brevity, Qt.Key.Key_4)  # rambled: not the user's pace
+    assert brevity.window.coach.rate == rate
