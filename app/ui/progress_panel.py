@@ -108,7 +108,7 @@ class ProgressPanel(QWidget):
     def set_readable_wpm(self, words_per_minute: float) -> None:
         """The readable pace preference: the cards and the Best marker follow it."""
         if words_per_minute != self._readable_wpm:
-            self._readable_wpm = words_per_minute
+            self._readable_wpm = self.history.model.readable_wpm = words_per_minute
             self._show_figures()
 
     def _best(self) -> Attempt | None:
