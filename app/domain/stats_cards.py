@@ -48,8 +48,9 @@ def cards(summary: Summary) -> tuple[Card, ...]:
 def _best(summary: Summary) -> Card:
     if summary.personal_best_s is None:
         return Card("Best", DASH, "none within target yet")
-    where = f"take {summary.best_take}, " if summary.best_take is not None else ""
-    return Card("Best", format_seconds(summary.personal_best_s), f"{where}closest to target")
+    # Which point on the chart it is; the card's tooltip says why it is the best.
+    where = f"take {summary.best_take}" if summary.best_take is not None else "closest to target"
+    return Card("Best", format_seconds(summary.personal_best_s), where)
 
 
 def _on_target(summary: Summary) -> Card:

@@ -29,6 +29,7 @@ class StatCard(QWidget):
         self.caption_label = QLabel(caption)
         self.value_label = QLabel(DASH)
         self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)  # "2 more takes for a trend" in a narrow card
         self._style_labels()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

@@ -59,12 +59,12 @@ def test_a_take_stopped_before_the_end_is_the_best_and_a_later_over_take_is_not(
     result = brevity.window.outcome_panel.result_label.text()
     assert result.startswith("27.9 s — 2.1 s under target · stopped ")
     assert result.endswith(" early")
-    assert _cards(brevity)["Best"] == ("27.9 s", "take 1, closest to target")
+    assert _cards(brevity)["Best"] == ("27.9 s", "take 1")
     assert _cards(brevity)["On target"] == ("0", "of last 1")
 
     _take(qtbot, brevity, 31.1)
     assert "personal best" not in brevity.window.outcome_panel.cheer_label.text()
-    assert _cards(brevity)["Best"] == ("27.9 s", "take 1, closest to target")
+    assert _cards(brevity)["Best"] == ("27.9 s", "take 1")
     assert _cards(brevity)["On target"] == ("1", "of last 2")
     chart = brevity.window.progress.chart
     assert chart is not None
@@ -79,7 +79,7 @@ def test_a_rushed_take_is_called_too_fast_and_is_not_best(qtbot: QtBot, brevity:
     panel = brevity.window.outcome_panel
     assert panel.result_label.text() == "21.0 s at 226 wpm — too fast to follow; slow down"
     assert "best" not in panel.cheer_label.text().lower()
-    assert _cards(brevity)["Best"] == ("27.0 s", "take 1, closest to target")
+    assert _cards(brevity)["Best"] == ("27.0 s", "take 1")
 
 
 def test_the_rehearse_page_says_too_fast_before_space(qtbot: QtBot, brevity: App) -> None:
@@ -128,7 +128,7 @@ def test_the_window_and_brevity_stats_show_the_same_figures(
 
     cards = _cards(brevity)
     assert {caption: tuple(card.values()) for caption, card in figures["cards"].items()} == cards
-    assert cards["Best"] == ("29.6 s", "take 8, closest to target")  # the later of two 29.6
+    assert cards["Best"] == ("29.6 s", "take 8")  # the later of two 29.6
     assert cards["On target"] == ("5", "of last 10")
     assert cards["Trend"] == ("\N{EM DASH}", "2 more takes for a trend")
     chart = brevity.window.progress.chart
