@@ -9,12 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.cli_stats import stats_main
 from app.domain.attempt import Outcome
 from app.domain.script import Script, ScriptKind
+from app.ui.actions import ActionId
+from app.ui.dialogs import PreferencesDialog
 from tests.gui.conftest import App
 
 LONG = " ".join(f"word{i}" for i in range(79))  # 78 words away: 20.8 s at 225 wpm
@@ -154,3 +157,26 @@ def test_the_learned_pace_leaves_out_a_take_rated_as_rambled(qtbot: QtBot, brevi
     assert brevity.window.coach.rate is not None and brevity.window.coach.rate.takes == 4
     _key(qtbot, brevity, Qt.Key.Key_4)  # rambled: not the user's pace
     assert brevity.window.coach.rate == rate
+
+
+def test_the_readable_pace_preference_moves_the_warning_and_the_verdicts(
+    qtbot: QtBot, brevity: App
+) -> None:
+    _switch_to(brevity, "Brisk", LONG, wpm=225.0)
+    _take(qtbot, brevity, 21.0, Qt.Key.Key_2)  # 226 wpm: too fast at 180
+    assert _cards(brevity)["Best"][0] == "\N{EM DASH}"
+    warning = brevity.window.rehearse_page.pace_warning_label
+    assert warning.text().startswith("Too fast to read aloud: 225 wpm.")
+
+    def read_faster() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        assert dialog.readable_spin.value() == 180
+        dialog.readable_spin.setValue(240)
+        dialog.accept()
+
+    QTimer.singleShot(0, read_faster)
+    brevity.window.actions_[ActionId.PREFERENCES].trigger()
+    assert brevity.preferences.readable_wpm == 240.0
+    assert warning.isHidden()
+    assert _cards(brevity)["Best"] == ("21.0 s", "take 1")
