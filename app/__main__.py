@@ -32,7 +32,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="brevity",
         description="Rehearse the 30-second voicemail and the elevator pitch.",
         epilog="Without a window: brevity check FILE, brevity export --json FILE / --csv FILE, "
-        "brevity import FILE, brevity self-check (see brevity COMMAND --help).",
+        "brevity import FILE, brevity stats [--script NAME] [--json], brevity self-check "
+        "(see brevity COMMAND --help).",
     )
     parser.add_argument(
         "--data-dir",
@@ -60,6 +61,7 @@ _SUBCOMMANDS = {
     "check": ("app.cli", "check_main"),
     "export": ("app.cli_transfer", "export_main"),
     "import": ("app.cli_transfer", "import_main"),
+    "stats": ("app.cli_stats", "stats_main"),  # the Progress figures, as the window shows them
     "self-check": ("app.self_check", "self_check_main"),  # audio parts present? (JSON)
 }
 

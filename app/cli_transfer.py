@@ -19,6 +19,7 @@ from typing import TextIO
 
 from sqlite_utils import Database
 
+from app.cli_stats import readable_pace
 from app.domain.library_format import LibraryFormatError, library_json, parse_library
 from app.domain.script import word_count
 from app.domain.script_file import (
@@ -29,7 +30,7 @@ from app.domain.script_file import (
     decode_with_encoding,
     draft_from_text,
 )
-from app.paths import data_dir
+from app.paths import data_dir, settings_file
 from app.storage.atomic_file import write_atomically
 from app.storage.database import DATABASE_FILENAME, DatabaseError, close_database, open_database
 from app.storage.repository import Repository
@@ -128,7 +129,7 @@ def _export(args: argparse.Namespace) -> str:
                 f"{_count(revisions, 'revision')} and {_count(takes, 'take')} to {args.json}"
             )
         if args.csv:
-            text, takes = takes_csv(repo)
+            text, takes = takes_csv(repo, readable_pace(settings_file(args.data_dir)))
             _write(args.csv, text.encode("utf-8-sig"))
             messages.append(f"Exported {_count(takes, 'take')} to {args.csv}")
     return "\n".join(messages)

@@ -7,7 +7,9 @@ leading apostrophe, which spreadsheets show as "this is text". Numbers are writt
 so ``-3.2`` stays a number you can sum.
 
 "Over target" and the verdict use the take's spoken length when it was measured (as the app
-does); "Spoken (s)", "Pauses" and "Longest pause (s)" are empty for a take that was not.
+does); "Spoken (s)", "Pauses" and "Longest pause (s)" are empty for a take that was not. The
+verdict is the one the result line and the Progress cards give (``domain.verdicts.judge``):
+on, under, over, too fast or abandoned.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from datetime import datetime
 
 from app.domain.attempt import Attempt
 from app.domain.script import Script
+from app.domain.verdicts import DEFAULT_READABLE_WPM, judge
 
 Cell = str | int | float
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -40,6 +43,7 @@ def csv_rows(
     attempts: Iterable[Attempt],
     scripts: Iterable[Script],
     revision_numbers: Mapping[int, int],
+    readable_wpm: float = DEFAULT_READABLE_WPM,
 ) -> list[list[Cell]]:
     """The header and one neutralised row per take (``revision_numbers``: id → number)."""
     by_id = {script.id: script for script in scripts}
@@ -54,7 +58,7 @@ def csv_rows(
             round(attempt.duration_s, 2),
             attempt.target_s,
             round(attempt.timed_s - attempt.target_s, 2),
-            attempt.verdict.value,
+            judge(attempt, readable_wpm).value,
             attempt.words,
             "yes" if attempt.reached_end else "no",
             attempt.outcome.value,

@@ -114,15 +114,17 @@ class AttemptLog(Store):
         self._change(sql, [attempt_id], "attempt", attempt_id)
 
     def speech_samples(self, kind: ScriptKind | None = None) -> list[tuple[str, float]]:
-        """(revision text, duration_s) of visible completed takes: read to the end, not
-        abandoned, of scripts of ``kind`` (all kinds when None), oldest first."""
+        """(revision text, duration_s) of visible takes the pace can be learned from: read to
+        the end (so the whole text took that long) and not marked as a failure (abandoned,
+        stumbled or rambled), of scripts of ``kind`` (all kinds when None), oldest first."""
         sql = (
             "SELECT r.text, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
             " JOIN script_revisions r ON r.id = a.revision_id"
             " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.reached_end = 1"
-            " AND a.outcome != ?"
+            " AND a.outcome NOT IN (?, ?, ?)"
         )
-        params: list[object] = [Outcome.ABANDONED.value]
+        failed = (Outcome.ABANDONED, Outcome.STUMBLED, Outcome.RAMBLED)
+        params: list[object] = [outcome.value for outcome in failed]
         if kind is not None:
             sql += " AND s.kind = ?"
             params.append(ScriptKind(kind).value)

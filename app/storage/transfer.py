@@ -40,6 +40,7 @@ from app.domain.library_records import (
 from app.domain.script import Script
 from app.domain.script_file import ScriptDraft
 from app.domain.spreadsheet import csv_rows, csv_text
+from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.storage.repository import Repository
 
 
@@ -121,10 +122,11 @@ def read_library(repo: Repository) -> Library:
     return Library(repo.profile(), tuple(scripts), stamp, __version__)
 
 
-def takes_csv(repo: Repository) -> tuple[str, int]:
-    """Every visible take as CSV text, and how many takes that is."""
+def takes_csv(repo: Repository, readable_wpm: float = DEFAULT_READABLE_WPM) -> tuple[str, int]:
+    """Every visible take as CSV text, and how many takes that is (verdicts judged with the
+    user's readable pace)."""
     attempts = repo.list_attempts()
-    rows = csv_rows(attempts, repo.list_scripts(), _revision_numbers(repo))
+    rows = csv_rows(attempts, repo.list_scripts(), _revision_numbers(repo), readable_wpm)
     return csv_text(rows), len(attempts)
 
 

@@ -109,6 +109,20 @@ class ProgressChart(QWidget):
         """What is plotted, per outcome: (take number, seconds) pairs."""
         return self._plot.series() if self._plot is not None else {}
 
+    def best_marker(self) -> tuple[int, str] | None:
+        """The take number the Best ring is on and its label, or None when there is none."""
+        if self._plot is None or not self._plot.best_label.isVisible():
+            return None
+        xs, _ys = self._plot.ring.getData()
+        return round(float(xs[0])), self._plot.best_label.toPlainText()
+
+    def on_target_band_s(self) -> tuple[float, float] | None:
+        """The seconds the on-target band spans, or None when it is hidden."""
+        if self._plot is None or not self._plot.band.isVisible():
+            return None
+        low, high = self._plot.band.getRegion()
+        return float(low), float(high)
+
     def target_line_s(self) -> float | None:
         """Where the target line is drawn, or None when it is hidden."""
         if self._plot is None or not self._plot.target_line.isVisible():
@@ -145,8 +159,11 @@ class ProgressChart(QWidget):
                 plot.add_point(attempt.outcome, take + 1, self.length_of(attempt), attempt)
         self._drawn_count, self._redraw_all, self._dirty = len(self._attempts), False, False
         plot.set_target(self._target_s)
-        best_s = self.length_of(self._best) if self._best is not None else None
-        plot.set_best(self._take_of(self._best), best_s)
+        best = self._best
+        best_s = self.length_of(best) if best is not None else None
+        # The label gives the length the best was chosen by, as the Best card does.
+        label = format_seconds(best.timed_s) if best is not None else ""
+        plot.set_best(self._take_of(best), best_s, label)
         longest = max(self.length_of(a) for a in self._attempts)
         top_s = max(longest, self._target_s or 0.0, 5.0) * _HEADROOM
         plot.set_view(len(self._attempts), top_s)

@@ -159,6 +159,10 @@ class CoachPanel(QWidget):
             self.score_label.setAccessibleName(
                 f"Score: {report.score} of {report.max_score} checks pass"
             )
+            self.score_label.setToolTip(  # the history's scores are each version's, then
+                f"Scored now, at {report.rate.description}; the history shows each version's "
+                "score from when you rehearsed it, at your pace then"
+            )
             self.score_label.show()
             self.note_label.hide()
             self._fill_checklist(report)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.countdown import Phase, Reading
+from app.domain.pacing import MAX_WPM
 from app.ui.theme import FLASH_COLOUR, PHASE_COLOURS
 
 
@@ -61,6 +62,8 @@ class CountdownView(QFrame):
 
     def show_pace(self, words_per_minute: float, fitted: bool) -> None:
         how = "fitted to target" if fitted else "your pace for this script"
+        if fitted and words_per_minute >= MAX_WPM:  # the fit stopped at the cap: say so
+            how = f"capped at {MAX_WPM:.0f}, too long to fit"
         self.pace_label.setText(f"{words_per_minute:.0f} wpm · {how}")
 
     @staticmethod

@@ -126,7 +126,13 @@ class CurrentScript(QObject):
                 self._rehearsal.pace_for(text),
                 has_words(text),
                 self._rehearsal.number_spans(text),
+                pace_warning=self._rehearsal.pace_warning(text),
             )
+
+    def show_pace_warning(self) -> None:
+        """The pace changed (a nudge, a fit, a new region): say again whether it is readable."""
+        if not self._rehearsal.running:
+            self._rehearse_page.show_pace_warning(self._rehearsal.pace_warning(self._editor.text()))
 
     def refresh_progress(self) -> None:
         self._progress.load(self._repository, self._script)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.verdicts import MAX_READABLE_WPM, MIN_READABLE_WPM
 from app.ui.recording_prefs import RecordingSection
 from app.ui.settings import Preferences, Theme
 
@@ -87,11 +88,21 @@ class PreferencesDialog(QDialog):
             "Phone numbers scroll slower than your other words so you can say each digit "
             "clearly. 100 % scrolls them at your normal pace."
         )
+        self.readable_spin = QSpinBox()
+        self.readable_spin.setRange(round(MIN_READABLE_WPM), round(MAX_READABLE_WPM))
+        self.readable_spin.setSingleStep(5)
+        self.readable_spin.setSuffix(" words a minute")
+        self.readable_spin.setValue(round(preferences.readable_wpm))
+        self.readable_spin.setToolTip(
+            "Faster than this is hard to follow: the Rehearse page warns before a take, and a "
+            "take far under its target at a faster pace is not praised or counted as best."
+        )
         form = QFormLayout()
         form.addRow("Theme", self.theme_combo)
         form.addRow("Count-in before the clock (3-2-1)", self.lead_in_spin)
         form.addRow("Amber “wrap up” band from", self.amber_spin)
         form.addRow("Phone number pace", self.number_pace_spin)
+        form.addRow("Readable pace, at most", self.readable_spin)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -109,5 +120,6 @@ class PreferencesDialog(QDialog):
         self._preferences.lead_in_s = self.lead_in_spin.value()
         self._preferences.amber_last_s = self.amber_spin.value()
         self._preferences.number_pace = self.number_pace_spin.value() / 100
+        self._preferences.readable_wpm = float(self.readable_spin.value())
         if self.recording is not None:
             self.recording.apply()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.countdown import format_seconds
+from app.domain.verdicts import DEFAULT_READABLE_WPM, result_line
 from app.ui.formats import format_when, format_when_long, local_time, signed_seconds, voice_summary
 from app.ui.outcome_style import outcome_text_colour
 from app.ui.theme import is_dark, line_icon
@@ -85,6 +86,7 @@ class HistoryModel(QAbstractTableModel):
         self._script_names: dict[int, str] = {}
         self._revision_numbers: dict[int, int] = {}
         self._revision_scores: dict[int, tuple[int, int]] = {}  # revision id: (score, max)
+        self.readable_wpm = DEFAULT_READABLE_WPM  # for the verdict in the tooltip
 
     # -- reading -------------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -176,11 +178,8 @@ class HistoryModel(QAbstractTableModel):
             case Column.SPOKEN:
                 return voice_summary(attempt)
             case Column.VS_TARGET:
-                measured = "spoken, " if attempt.spoken_s is not None else ""
-                return (
-                    f"Target {format_seconds(attempt.target_s)}: {measured}"
-                    f"{attempt.verdict.value} target"
-                )
+                verdict = result_line(attempt, self.readable_wpm)  # the words said after it
+                return f"Target {format_seconds(attempt.target_s)}: {verdict}"
             case Column.OUTCOME:
                 return f"{attempt.outcome.label} — double-click to change"
             case Column.NOTE:
@@ -213,7 +212,12 @@ class HistoryModel(QAbstractTableModel):
         text = f"Version {number} of the script"
         score = self._revision_scores.get(revision_id)
         if score:
-            text += f"; the script coach scored it {score[0]} of {score[1]}"
+            # Scored when it was rehearsed: the coach beside the editor scores the text with
+            # the pace learned since, so the two may differ; say which is which.
+            text += (
+                f"; the script coach scored it {score[0]} of {score[1]} when you rehearsed it, "
+                "at your pace then (the coach beside the editor scores it at your pace now)"
+            )
         return text
 
     def _script_name(self, attempt: Attempt) -> str:

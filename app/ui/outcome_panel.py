@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome, TargetVerdict
+from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
+from app.domain.verdicts import DEFAULT_READABLE_WPM, result_line
 from app.ui.outcome_style import outcome_colour
 
 
@@ -65,8 +66,16 @@ class OutcomePanel(QFrame):
         column.addLayout(header)
         column.addLayout(row)
 
-    def show_attempt(self, attempt: Attempt, cheer: str) -> None:
-        self.result_label.setText(self._result_text(attempt))
+    def show_attempt(
+        self,
+        attempt: Attempt,
+        cheer: str,
+        *,
+        readable_wpm: float = DEFAULT_READABLE_WPM,
+        lines_left: int = 0,
+    ) -> None:
+        # The words come from the one rule (app/domain/verdicts.py), as the cards' figures do.
+        self.result_label.setText(result_line(attempt, readable_wpm, lines_left=lines_left))
         self.cheer_label.setText(cheer)
         self.set_outcome(attempt.outcome)
         rateable = attempt.outcome is not Outcome.ABANDONED  # an abandoned take stays so
@@ -83,17 +92,3 @@ class OutcomePanel(QFrame):
 
     def _on_note_edit_finished(self) -> None:
         self.note_entered.emit(self.note_edit.text().strip())
-
-    @staticmethod
-    def _result_text(attempt: Attempt) -> str:
-        if attempt.outcome is Outcome.ABANDONED:
-            return f"Abandoned at {attempt.duration_s:.1f} s"
-        length = attempt.timed_s  # the speech itself when it was measured
-        delta = length - attempt.target_s
-        spoken = " spoken" if attempt.spoken_s is not None else ""
-        verdict = attempt.verdict
-        if verdict is TargetVerdict.OVER:
-            return f"{length:.1f} s{spoken} — {delta:.1f} s over"
-        if verdict is TargetVerdict.UNDER:
-            return f"{length:.1f} s{spoken} — {-delta:.1f} s under target"
-        return f"{length:.1f} s{spoken} — on target"

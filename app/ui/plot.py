@@ -1,4 +1,5 @@
-"""The progress chart's pyqtgraph plot: points per outcome, the target line, the best ring.
+"""The progress chart's pyqtgraph plot: points per outcome, the target line with its on-target
+band, the best ring.
 
 pyqtgraph is imported when a ``Plot`` is built, never when this module is imported: the chart
 (``ui.chart``) builds one only once there is a take to draw, after the window's first paint.
@@ -17,7 +18,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from app.domain.attempt import Attempt, Outcome
+from app.domain.attempt import ON_TARGET_TOLERANCE_S, Attempt, Outcome
 from app.domain.countdown import format_seconds
 from app.ui.outcome_style import outcome_style
 
@@ -69,6 +70,13 @@ class Plot:
         )
         self.target_line.setVisible(False)
         self.item.addItem(self.target_line, ignoreBounds=True)
+        # A point inside the band is "on target" (app/domain/verdicts.py); outside it is not.
+        self.band = pg.LinearRegionItem(orientation="horizontal", movable=False)
+        self.band.setZValue(-10)
+        self.band.setVisible(False)
+        for edge in self.band.lines:
+            edge.setPen(pg.mkPen(None))
+        self.item.addItem(self.band, ignoreBounds=True)
         self.ring = pg.ScatterPlotItem(size=_RING_SIZE, symbol="o", brush=None)
         self.ring.setZValue(-1)  # behind the point, so clicks and hovers reach the point
         self.best_label = pg.TextItem(anchor=(0.5, 1.0))
@@ -121,17 +129,22 @@ class Plot:
 
     def set_target(self, target_s: float | None) -> None:
         self.target_line.setVisible(target_s is not None)
+        self.band.setVisible(target_s is not None)
         if target_s is not None:
+            self.band.setRegion(
+                (target_s - ON_TARGET_TOLERANCE_S, target_s + ON_TARGET_TOLERANCE_S)
+            )
             self.target_line.setPos(target_s)
             self.target_line.label.setFormat(f"Target {target_s:g} s")
 
-    def set_best(self, take: int | None, best_s: float | None) -> None:
+    def set_best(self, take: int | None, best_s: float | None, label: str = "") -> None:
+        """Ring the best take at (``take``, ``best_s``); ``label`` is its length in words."""
         if take is None or best_s is None:
             self.ring.setData(x=[], y=[])
             self.best_label.setVisible(False)
             return
         self.ring.setData(x=[take], y=[best_s])
-        self.best_label.setText(f"Best {format_seconds(best_s)}")
+        self.best_label.setText(f"Best {label or format_seconds(best_s)}")
         self.best_label.setPos(take, best_s)
         self.best_label.setVisible(True)
 
@@ -159,6 +172,10 @@ class Plot:
         veil = QColor(background)
         veil.setAlphaF(0.75)  # readable over a point, without hiding it
         self.target_line.label.fill = pg.mkBrush(veil)
+        band = QColor(foreground)
+        band.setAlphaF(0.08)
+        self.band.setBrush(pg.mkBrush(band))
+        self.band.setHoverBrush(pg.mkBrush(band))
         self.ring.setPen(pg.mkPen(foreground, width=2))
         self.ring.setBrush(pg.mkBrush(None))
         self.best_label.setColor(foreground)

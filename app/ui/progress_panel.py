@@ -8,7 +8,7 @@ while a take runs, so the microphone never records it.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from app.domain.attempt import Attempt
 from app.domain.script import Script
-from app.domain.stats import personal_best, summarize
+from app.domain.stats import Summary, personal_best, summarize
+from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.storage.repository import Repository
 from app.ui.history import HistoryView
 from app.ui.history_model import Column
@@ -60,6 +61,8 @@ class ProgressPanel(QWidget):
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self._frozen = False
         self._shown: tuple[list[Attempt], float | None] = ([], None)
+        self._readable_wpm = DEFAULT_READABLE_WPM  # above it a take is too fast to be best
+        self.summary: Summary = summarize([], date.today(), UTC)  # what the cards show
         title = QLabel("Progress")
         title.setObjectName("sectionTitle")
         header = QHBoxLayout()
@@ -96,7 +99,32 @@ class ProgressPanel(QWidget):
         self._chart_layout.addWidget(chart)
         chart.point_clicked.connect(self.history.select_attempt)
         attempts, target_s = self._shown
-        chart.show_attempts(attempts, target_s, personal_best(attempts))
+        chart.show_attempts(attempts, target_s, self._best())
+
+    @property
+    def readable_wpm(self) -> float:
+        return self._readable_wpm
+
+    def set_readable_wpm(self, words_per_minute: float) -> None:
+        """The readable pace preference: the cards and the Best marker follow it."""
+        if words_per_minute != self._readable_wpm:
+            self._readable_wpm = self.history.model.readable_wpm = words_per_minute
+            self._show_figures()
+
+    def _best(self) -> Attempt | None:
+        """The best of the takes shown, as the Best card names it (``summary.best_take``)."""
+        number = self.summary.best_take
+        return self.attempts()[number - 1] if number is not None else None
+
+    def _show_figures(self) -> None:
+        """The cards and the chart's Best marker, from one summary of the takes shown."""
+        attempts, target_s = self._shown
+        now = datetime.now().astimezone()
+        assert now.tzinfo is not None
+        self.summary = summarize(attempts, now.date(), now.tzinfo, self._readable_wpm)
+        self.stats.show_summary(self.summary)
+        if self.chart is not None:
+            self.chart.show_attempts(attempts, target_s, self._best())
 
     def attempts(self) -> list[Attempt]:
         """The takes shown now, oldest first."""
@@ -121,15 +149,18 @@ class ProgressPanel(QWidget):
 
     def best_recorded_take(self) -> Attempt | None:
         """The current script's personal best among the takes whose recording is still kept
-        (best as ``stats.personal_best``: the shortest clean take by spoken length)."""
+        (best as the Best card has it: ``app.domain.verdicts``, by spoken length)."""
         if self._frozen or self._script_id is None:
             return None
         recorded = [a for a in self.attempts() if a.script_id == self._script_id and a.recording]
         # Best first, and a file is looked for only when a better take's has gone: one stat
         # per call as a rule, not one per recording (this runs after every saved take).
-        while (best := personal_best(recorded)) is not None and not self._recording_kept(best):
+        while (best := self._best_of(recorded)) is not None and not self._recording_kept(best):
             recorded = [a for a in recorded if a is not best]
         return best
+
+    def _best_of(self, attempts: list[Attempt]) -> Attempt | None:
+        return personal_best(attempts, self._readable_wpm)
 
     def play_best(self) -> None:
         """Select the best recorded take in the history (so the player loads it) and play it."""
@@ -204,9 +235,6 @@ class ProgressPanel(QWidget):
     ) -> None:
         """Show these takes (already filtered to one script, or all)."""
         self._shown = (attempts, target_s)
-        now = datetime.now().astimezone()
-        assert now.tzinfo is not None
-        self.stats.show_summary(summarize(attempts, now.date(), now.tzinfo))
         self.history.set_attempts(attempts, script_names, revision_numbers, revision_scores)
         # One script's takes need no Script column; the room goes to the figures.
         self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)
@@ -214,6 +242,5 @@ class ProgressPanel(QWidget):
         self.history.table.setColumnHidden(Column.SPOKEN, not voiced)  # no voice: no room taken
         self.player.show_take(self.history.selected_attempt())
         self._show_spoken_choice(attempts)
-        if self.chart is not None:
-            self.chart.show_attempts(attempts, target_s, personal_best(attempts))
+        self._show_figures()
         self.best_take_available.emit(self.best_recorded_take() is not None)

@@ -96,6 +96,15 @@ class Prompter(QWidget):
     def position(self) -> float:
         return self._position
 
+    def lines_left(self) -> int:
+        """How many lines of text follow the one on the reading line (as laid out now)."""
+        layout = self._ensure_layout()
+        layout.finish()
+        if not layout.line_of_word:
+            return 0
+        word = min(len(layout.line_of_word) - 1, max(0, int(self._position)))
+        return layout.line_of_word[-1] - layout.line_of_word[word]
+
     def set_number_spans(self, spans: list[tuple[int, int]]) -> None:
         """Character spans ``[start, end)`` of the phone numbers to mark in the text."""
         spans = sorted(spans)

@@ -18,6 +18,7 @@ from app.domain.coach import find_numbers
 from app.domain.countdown import Clock
 from app.domain.number_zone import SpokenWords, slowdown_for, spoken_words
 from app.domain.pacing import NUDGE_FACTOR, clamp_wpm, fitted_wpm
+from app.domain.readable_pace import pace_warning
 from app.domain.script import Script
 from app.domain.take import Frame, Take
 from app.storage.repository import Repository
@@ -133,6 +134,21 @@ class Rehearsal(QObject):
         if script.words_per_minute:
             return clamp_wpm(script.words_per_minute), False
         return fitted_wpm(self.spoken_words(text).total, script.target_s), True
+
+    def pace_warning(self, text: str) -> str:
+        """What to say before Space when a take of ``text`` would scroll too fast to read
+        aloud (above the readable pace preference), or ""."""
+        script = self._script
+        if script is None:
+            return ""
+        words_per_minute, fitted = self.pace_for(text)
+        return pace_warning(
+            words_per_minute,
+            fitted,
+            total_weight=self.spoken_words(text).total,
+            target_s=script.target_s,
+            readable_wpm=self._preferences.readable_wpm,
+        )
 
     # --- the loop ---------------------------------------------------------------------------
     def start(self, text: str) -> None:

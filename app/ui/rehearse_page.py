@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.domain.attempt import Attempt, Outcome
 from app.domain.countdown import Phase, Reading
 from app.domain.take import Frame
+from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.ui.countdown_view import CountdownView
 from app.ui.outcome_panel import OutcomePanel
 from app.ui.prompter import Prompter
+from app.ui.theme import PHASE_COLOURS
 from app.ui.voice_strip import VoiceStrip
 
 READY_HINT = "Space to start · ↑/↓ pace · F1 all shortcuts"
@@ -31,10 +34,25 @@ class RehearsePage(QWidget):
         self.prompter = Prompter()
         self.outcome_panel = OutcomePanel()
         self.outcome_panel.hide()
+        # Before Space: the pace a take would scroll at is too fast to read aloud.
+        self.pace_warning_label = QLabel()
+        self.pace_warning_label.setObjectName("paceWarning")
+        self.pace_warning_label.setWordWrap(True)
+        self.pace_warning_label.setAccessibleName("Pace warning")
+        font = QFont(self.pace_warning_label.font())
+        font.setBold(True)
+        self.pace_warning_label.setFont(font)
+        amber = PHASE_COLOURS[Phase.CLOSING].name()  # the countdown's "wrap up" colour
+        self.pace_warning_label.setStyleSheet(
+            f"QLabel#paceWarning {{ background: {amber}; color: white; border-radius: 6px;"
+            " padding: 6px 12px; }"
+        )
+        self.pace_warning_label.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.countdown_view)
         column.addWidget(self.voice_strip)
+        column.addWidget(self.pace_warning_label)
         column.addWidget(self.prompter, 1)
         column.addWidget(self.outcome_panel)
 
@@ -45,6 +63,8 @@ class RehearsePage(QWidget):
         pace: tuple[float, bool],
         startable: bool,
         number_spans: list[tuple[int, int]] | None = None,
+        *,
+        pace_warning: str = "",
     ) -> None:
         """The script before a take: first word on the reading line, the full target.
 
@@ -55,6 +75,7 @@ class RehearsePage(QWidget):
         self.prompter.set_position(0.0)
         self.prompter.set_number_zone(False)
         self.prompter.set_overlay("")
+        self.show_pace_warning(pace_warning if target_s is not None else "")
         if target_s is None:
             self.prompter.set_hint(NO_SCRIPT_HINT)
             return
@@ -64,7 +85,13 @@ class RehearsePage(QWidget):
         )
         self.countdown_view.show_pace(*pace)
 
+    def show_pace_warning(self, warning: str) -> None:
+        """ "Too fast to read aloud: 302 wpm. Cut about 61 words…", or "" to hide it."""
+        self.pace_warning_label.setText(warning)
+        self.pace_warning_label.setVisible(bool(warning))
+
     def show_started(self) -> None:
+        self.pace_warning_label.hide()  # said before Space; the take needs the room now
         self.outcome_panel.hide()
         self.prompter.set_hint("")
         self.prompter.setFocus()
@@ -77,8 +104,14 @@ class RehearsePage(QWidget):
         self.prompter.set_overlay(f"{math.ceil(reading.lead_in_left_s)}" if lead_in else "")
         self.countdown_view.show_reading(reading, target_s)
 
-    def show_saved(self, attempt: Attempt, cheer: str) -> None:
-        self.outcome_panel.show_attempt(attempt, cheer)
+    def show_saved(
+        self, attempt: Attempt, cheer: str, readable_wpm: float = DEFAULT_READABLE_WPM
+    ) -> None:
+        # Where the reading line was when the take stopped: "stopped 3 lines early".
+        lines_left = 0 if attempt.reached_end else self.prompter.lines_left()
+        self.outcome_panel.show_attempt(
+            attempt, cheer, readable_wpm=readable_wpm, lines_left=lines_left
+        )
         self.prompter.set_number_zone(False)
         abandoned = attempt.outcome is Outcome.ABANDONED
         self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)

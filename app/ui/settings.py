@@ -12,11 +12,13 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from app.domain.countdown import DEFAULT_AMBER_LAST_S
 from app.domain.number_zone import DEFAULT_NUMBER_PACE, MAX_NUMBER_PACE, MIN_NUMBER_PACE
+from app.domain.verdicts import DEFAULT_READABLE_WPM, MAX_READABLE_WPM, MIN_READABLE_WPM
 
 DEFAULT_FONT_PX = 48
 MIN_FONT_PX = 20
 MAX_FONT_PX = 160
 DEFAULT_KEEP_RECORDINGS = 20  # per script
+READABLE_WPM_KEY = "take/readable_wpm"
 
 
 class Theme(StrEnum):
@@ -72,6 +74,11 @@ class Preferences:
         float, "prompter/number_pace", DEFAULT_NUMBER_PACE, MIN_NUMBER_PACE, MAX_NUMBER_PACE
     )
     lead_in_s = _Number(int, "take/lead_in_s", 0, 0, 10)
+    # Above this pace a take is too fast to follow (app/domain/verdicts.py), and the Rehearse
+    # page says so before Space. ``brevity stats`` reads the same key.
+    readable_wpm = _Number(
+        float, READABLE_WPM_KEY, DEFAULT_READABLE_WPM, MIN_READABLE_WPM, MAX_READABLE_WPM
+    )
     amber_last_s = _Number(float, "take/amber_last_s", DEFAULT_AMBER_LAST_S, 0, 600)
     # Recording (see app/ui/recorder.py): on unless switched off; hands-free off by default.
     record_takes = _Flag("recording/enabled", default=True)

@@ -13,22 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.countdown import format_seconds
 from app.domain.stats import Summary
+from app.domain.stats_cards import DASH, cards, plural
 
 NO_TAKES_HINT = "No takes yet. Record one and your progress will show up here."
-DASH = "\N{EM DASH}"
-_STEADY_S = 0.05  # a trend smaller than this rounds to ±0.0 s: call it steady, not faster
 _CARD_RADIUS = 8.0
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def _signed(delta_s: float) -> str:
-    sign = "+" if delta_s > 0 else "\N{MINUS SIGN}"
-    return f"{sign}{format_seconds(abs(delta_s))}"
 
 
 class StatCard(QWidget):
@@ -40,6 +29,7 @@ class StatCard(QWidget):
         self.caption_label = QLabel(caption)
         self.value_label = QLabel(DASH)
         self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)  # "2 more takes for a trend" in a narrow card
         self._style_labels()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -90,8 +80,13 @@ class StatsPanel(QWidget):
         self.trend_card = StatCard("Trend")
         self.streak_card.setToolTip("Days in a row with at least one take")
         self.trend_card.setToolTip(
-            "Average length of your last 10 takes against the 10 before "
-            "(the spoken length where it was measured)"
+            "Average length of your last 10 finished takes against the 10 before, leaving out "
+            "takes too fast to follow (the spoken length where it was measured)"
+        )
+        self.best_card.setToolTip(
+            "Your best is the take closest to its target without going over, rated nailed or "
+            "good (or not yet rated) and not too fast to follow; a tie goes to the later take "
+            "(by its spoken length where it was measured)"
         )
         cards = QWidget()
         row = QHBoxLayout(cards)
@@ -121,38 +116,11 @@ class StatsPanel(QWidget):
         if summary.total == 0:
             self._stack.setCurrentWidget(self.hint_label)
             return
-        self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
-        self.streak_card.set_value(
-            _plural(summary.daily_streak, "day"),
-            "in a row" if summary.daily_streak else "start today",
-        )
-        if summary.personal_best_s is None:
-            self.best_card.set_value(DASH, "none yet")
-            self.best_card.setToolTip(
-                "Your best is the shortest take that reached the end and went well (nailed or good)"
-            )
-        else:
-            self.best_card.set_value(format_seconds(summary.personal_best_s), "fastest")
-            self.best_card.setToolTip(
-                "Your shortest take that reached the end and went well "
-                "(by its spoken length where it was measured)"
-            )
+        for card, words in zip(self.cards(), cards(summary), strict=True):
+            card.set_value(words.value, words.detail)
         if summary.considered:
-            self.on_target_card.set_value(str(summary.on_target), f"of last {summary.considered}")
             self.on_target_card.setToolTip(
-                f"{summary.on_target} of your last {_plural(summary.considered, 'take')} "
-                "finished within the target"
+                f"{summary.on_target} of your last {plural(summary.considered, 'take')} "
+                "landed within 2 s of the target, either side"
             )
-        else:
-            self.on_target_card.set_value(DASH, "no takes yet")
-        self.trend_card.set_value(*self._trend_text(summary.trend_s))
         self._stack.setCurrentIndex(0)
-
-    @staticmethod
-    def _trend_text(trend_s: float | None) -> tuple[str, str]:
-        if trend_s is None:
-            return DASH, "needs more takes"
-        if abs(trend_s) < _STEADY_S:
-            return "±0.0 s", "steady"
-        word = "faster" if trend_s < 0 else "slower"
-        return _signed(trend_s), word

@@ -94,8 +94,9 @@ class TakePresenter(QObject):
         assert tz is not None
         # The progress panel has just read this script's takes (or all of them, which
         # encouragement narrows to the take's own script): no second query.
-        cheer = encouragement(self._progress.attempts(), attempt, tz)
-        self._rehearse_page.show_saved(attempt, cheer)
+        readable_wpm = self._progress.readable_wpm
+        cheer = encouragement(self._progress.attempts(), attempt, tz, readable_wpm)
+        self._rehearse_page.show_saved(attempt, cheer, readable_wpm)
         self._coach.relearn_rate()
         self._current.update_actions()
 
@@ -107,6 +108,7 @@ class TakePresenter(QObject):
     def show_updated(self, attempt: Attempt) -> None:
         self._rehearse_page.outcome_panel.set_outcome(attempt.outcome)
         self._current.refresh_progress()
+        self._coach.relearn_rate()  # a take rated stumbled or rambled no longer teaches it
 
     def report_save_failure(self, message: str, consequence: str) -> None:
         if not self._rehearsal.running:  # a stopped take that could not be saved: no

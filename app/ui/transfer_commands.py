@@ -26,6 +26,7 @@ from app.domain.script_file import (
     draft_from_text,
     markdown_for,
 )
+from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.storage.repository import Repository
 from app.storage.transfer import import_draft, import_library, read_library, takes_csv
 from app.ui.encoding_dialog import EncodingDialog
@@ -65,8 +66,11 @@ class TransferCommands(QObject):
         dialog_parent: QWidget,
         flush: Callable[[], None],
         dialogs: FileDialogs | None = None,
+        readable_wpm: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(dialog_parent)
+        # The CSV's verdicts are judged with the user's readable pace, as the cards are.
+        self._readable_wpm = readable_wpm or (lambda: DEFAULT_READABLE_WPM)
         self._repository = repository
         self._undo_bar = undo_bar
         self._parent = dialog_parent
@@ -146,7 +150,7 @@ class TransferCommands(QObject):
 
     def export_csv(self) -> None:
         self._flush()
-        content = takes_csv(self._repository)
+        content = takes_csv(self._repository, self._readable_wpm())
         self._export("Export the takes as CSV", f"brevity-takes-{date.today()}.csv",
                      "CSV for a spreadsheet (*.csv)", lambda: content[0].encode("utf-8-sig"),
                      f"{content[1]} take{'' if content[1] == 1 else 's'}")  # fmt: skip

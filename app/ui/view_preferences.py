@@ -63,6 +63,7 @@ class ViewPreferences(QObject):
         self._actions[ActionId.COACH_PANEL].setChecked(coach_visible)
         self._edit_page.set_coach_visible(coach_visible)
         self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
+        self._progress.set_readable_wpm(self._preferences.readable_wpm)
 
     def save_layout(self) -> None:
         self._preferences.set_layout_state("splitter", self._splitter.saveState())
@@ -77,6 +78,7 @@ class ViewPreferences(QObject):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 self._actions.set_dark(apply_theme(app, self._preferences.theme))
+            self._progress.set_readable_wpm(self._preferences.readable_wpm)
             self.applied.emit()
             self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
             self._coach.analyse_now()  # new slowdown, and marks in the new theme's colours

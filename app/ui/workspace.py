@@ -102,8 +102,9 @@ class Workspace(QObject):
         self.undo_bar = UndoBar()
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
         self.transfers = TransferCommands(
-            self._repository, self.undo_bar, self.main_window, flush=self.editor.flush
-        )
+            self._repository, self.undo_bar, self.main_window, flush=self.editor.flush,
+            readable_wpm=lambda: self.progress.readable_wpm,
+        )  # fmt: skip
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.rehearse_page, "Rehearse")
@@ -250,6 +251,7 @@ class Workspace(QObject):
         r.take_cancelled.connect(self.take_presenter.show_cancelled)
         r.attempt_updated.connect(self.take_presenter.show_updated)
         r.pace_changed.connect(self.countdown_view.show_pace)
+        r.pace_changed.connect(cur.show_pace_warning)
         r.recording_note.connect(self.rehearse_page.voice_strip.show_note)
         r.listening_changed.connect(self.rehearse_page.voice_strip.show_listening)
         r.level_changed.connect(self.rehearse_page.voice_strip.show_level)

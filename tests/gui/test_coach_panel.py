@@ -81,6 +81,8 @@ def test_panel_shows_budget_estimate_score_and_each_failing_finding_once(
     assert panel.budget_label.text() == "14 words left"
     assert panel.estimate_label.text().startswith("≈ 27 s of 30 s at your pace over 6 takes")
     assert panel.score_text() == "1 of 4 checks"
+    # Which pace this score used, apart from the history's score of each version then.
+    assert panel.score_label.toolTip().startswith("Scored now, at your pace over 6 takes")
     # "number_missing" fails two checks but is listed once, with its message and its fix.
     assert [row.finding for row in panel.finding_rows] == [MISSING, UM]
     row = panel.finding_rows[0]

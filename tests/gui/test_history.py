@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -243,7 +244,26 @@ def test_the_version_column_shows_the_coach_score_of_each_revision() -> None:
     assert cell(history, 0, Column.VERSION) == "v3"
     assert cell(history, 2, Column.VERSION) == "v4 · 9/10"
     tooltip = cell(history, 2, Column.VERSION, Qt.ItemDataRole.ToolTipRole)
-    assert tooltip == "Version 4 of the script; the script coach scored it 9 of 10"
+    assert tooltip == (
+        "Version 4 of the script; the script coach scored it 9 of 10 when you rehearsed it, "
+        "at your pace then (the coach beside the editor scores it at your pace now)"
+    )
     assert cell(history, 0, Column.VERSION, Qt.ItemDataRole.ToolTipRole) == (
         "Version 3 of the script"
     )
+
+
+def test_the_verdict_tooltip_is_the_result_line(qtbot: QtBot) -> None:
+    model = HistoryModel()
+    measured = Attempt(1, 1, "2026-11-26T14:00:00.000+00:00", 27.6, 30.0, 70, True, Outcome.GOOD)
+    measured = replace(measured, spoken_s=25.6, speech_start_s=1.0, speech_end_s=26.6, id=1)
+    rushed = replace(measured, spoken_s=None, duration_s=21.0, words=79, id=2)
+    model.set_attempts([measured, rushed], {1: "Voicemail"}, {1: 1})
+    tips = [
+        model.data(model.index(row, Column.VS_TARGET), Qt.ItemDataRole.ToolTipRole)
+        for row in range(2)
+    ]
+    assert tips == [
+        "Target 30.0 s: 25.6 s spoken (take 27.6 s) — 4.4 s under target",
+        "Target 30.0 s: 21.0 s at 226 wpm — too fast to follow; slow down",
+    ]

@@ -184,7 +184,7 @@ def test_p_plays_and_pauses_the_selected_take_and_is_listed_in_help(
 def test_starting_a_take_stops_playback_and_blocks_it_until_the_take_is_saved(
     qtbot: QtBot, brevity: App
 ) -> None:
-    take = add_take(brevity, 1, 2.0, spoken=(0.2, 1.8), wav_s=2.0)
+    take = add_take(brevity, 1, 29.0, wav_s=2.0)  # a best take: Shift+P has one to play
     reload(brevity)
     player = brevity.window.progress.player
     brevity.window.progress.history.select_attempt(take.id or 0)
@@ -204,14 +204,13 @@ def test_starting_a_take_stops_playback_and_blocks_it_until_the_take_is_saved(
     assert actions[ActionId.PLAY_BEST].isEnabled()
 
 
-def test_play_my_best_take_picks_the_shortest_clean_recorded_take(
-    qtbot: QtBot, brevity: App
-) -> None:
-    add_take(brevity, 1, 35.0, spoken=(1.0, 31.0), wav_s=1.0)  # 30.0 s spoken
+def test_play_my_best_take_picks_the_best_clean_recorded_take(qtbot: QtBot, brevity: App) -> None:
+    # The best is the clean take closest to the 30 s target without going over (by speech).
+    add_take(brevity, 1, 35.0, spoken=(1.0, 33.0), wav_s=1.0)  # 32.0 s spoken: over
     best = add_take(brevity, 2, 30.0, spoken=(1.0, 27.0), wav_s=1.0)  # 26.0 s spoken
-    add_take(brevity, 3, 22.0, Outcome.STUMBLED, spoken=(1.0, 21.0), wav_s=1.0)  # not clean
-    add_take(brevity, 4, 27.0, spoken=(0.5, 26.5))  # as short, but its file was not kept
-    gone = add_take(brevity, 5, 25.0, spoken=(0.5, 20.0), wav_s=1.0)
+    add_take(brevity, 3, 30.0, Outcome.STUMBLED, spoken=(1.0, 30.0), wav_s=1.0)  # not clean
+    add_take(brevity, 4, 30.0, spoken=(0.5, 28.5))  # closer, but its file was not kept
+    gone = add_take(brevity, 5, 31.0, spoken=(0.5, 29.5), wav_s=1.0)
     (brevity.window._data_dir / (gone.recording or "")).unlink()  # type: ignore[operator]
     reload(brevity)
     progress = brevity.window.progress

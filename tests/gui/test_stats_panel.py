@@ -20,6 +20,8 @@ SUMMARY = Summary(
     considered=10,
     trend_s=-1.24,
     average_s=31.0,
+    best_id=31,
+    best_take=7,
 )
 
 
@@ -55,7 +57,7 @@ def test_the_cards_show_the_summary(panel: StatsPanel) -> None:
     assert shown(panel) == [
         ("Today", "3", "of 24 in all"),
         ("Streak", "3 days", "in a row"),
-        ("Best", "27.4 s", "fastest"),
+        ("Best", "27.4 s", "take 7"),
         ("On target", "7", "of last 10"),
         ("Trend", "\N{MINUS SIGN}1.2 s", "faster"),
     ]
@@ -64,13 +66,22 @@ def test_the_cards_show_the_summary(panel: StatsPanel) -> None:
 
 def test_missing_figures_read_as_dashes_with_a_reason(panel: StatsPanel) -> None:
     panel.show_summary(
-        with_fields(daily_streak=1, personal_best_s=None, considered=1, on_target=0, trend_s=None)
+        with_fields(
+            daily_streak=1,
+            personal_best_s=None,
+            considered=1,
+            on_target=0,
+            trend_s=None,
+            takes_for_trend=11,
+        )
     )
     values = {caption: (value, detail) for caption, value, detail in shown(panel)}
     assert values["Streak"] == ("1 day", "in a row")
-    assert values["Best"] == ("\N{EM DASH}", "none yet")
+    assert values["Best"] == ("\N{EM DASH}", "none within target yet")
     assert values["On target"] == ("0", "of last 1")
-    assert values["Trend"] == ("\N{EM DASH}", "needs more takes")
+    assert values["Trend"] == ("\N{EM DASH}", "11 more takes for a trend")
+    panel.show_summary(with_fields(trend_s=None, takes_for_trend=1))
+    assert panel.trend_card.detail_label.text() == "1 more take for a trend"
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
 from app.domain.attempt import Attempt, Outcome
 from app.domain.script import Script, ScriptKind
 from app.domain.spreadsheet import HEADER, csv_rows, csv_text, neutralise
+from app.domain.verdicts import judge
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", "\0"])
@@ -69,3 +71,19 @@ def test_odd_unicode_survives_the_csv_exactly() -> None:
 
 def test_a_nul_inside_a_cell_is_dropped_from_the_csv() -> None:
     assert csv_text([[neutralise("\0=1"), "a\0b"]]) == "'=1,ab\r\n"
+
+
+def test_the_verdict_column_says_what_the_result_line_and_the_cards_say() -> None:
+    script = Script("Voicemail", ScriptKind.VOICEMAIL, 30.0, "", id=1)
+    takes = [
+        replace(_take("", 29.0), outcome=Outcome.ABANDONED),  # not finished: no verdict on time
+        replace(_take("", 21.0), words=79),  # 226 wpm, 9 s under: too fast to follow
+        replace(_take("", 27.9), reached_end=False),  # stopped early: judged by its length
+        _take("", 31.5),
+    ]
+    rows = csv_rows(takes, [script], {7: 1})
+    verdicts = [row[HEADER.index("Verdict")] for row in rows[1:]]
+    assert verdicts == ["abandoned", "too fast", "under", "on"]
+    assert [judge(take).value for take in takes] == verdicts
+    slower_reader = csv_rows(takes, [script], {7: 1}, readable_wpm=240)
+    assert slower_reader[2][HEADER.index("Verdict")] == "under"

@@ -22,6 +22,7 @@ from app.domain.stats import (
     summarize,
     trend,
 )
+from app.domain.verdicts import can_be_best
 
 TODAY = date(2026, 11, 26)
 # Fixed offsets keep the tests independent of the machine's time-zone database.
@@ -87,12 +88,12 @@ def test_personal_best_of_nothing_is_none() -> None:
     assert personal_best(series(20.0, 25.0, outcome=Outcome.ABANDONED)) is None
 
 
-def test_personal_best_is_the_shortest_clean_take() -> None:
-    best = take(27.4, started_at=at(TODAY, 10), outcome=Outcome.NAILED)
+def test_personal_best_is_the_clean_take_closest_to_the_target_without_going_over() -> None:
+    best = take(29.0, started_at=at(TODAY, 11), outcome=Outcome.UNRATED)
     attempts = [
         take(31.0, started_at=at(TODAY, 9)),
+        take(27.4, started_at=at(TODAY, 10), outcome=Outcome.NAILED),
         best,
-        take(29.0, started_at=at(TODAY, 11), outcome=Outcome.UNRATED),
     ]
     assert personal_best(attempts) is best
 
@@ -103,20 +104,21 @@ def test_personal_best_is_the_shortest_clean_take() -> None:
         (Outcome.STUMBLED, True),
         (Outcome.RAMBLED, True),
         (Outcome.ABANDONED, True),
-        (Outcome.GOOD, False),
-        (Outcome.UNRATED, False),
+        (Outcome.STUMBLED, False),
     ],
 )
 def test_personal_best_ignores_unclean_takes(outcome: Outcome, reached_end: bool) -> None:
-    clean = take(29.0, started_at=at(TODAY, 9))
-    shorter = take(20.0, started_at=at(TODAY, 10), outcome=outcome, reached_end=reached_end)
-    assert personal_best([clean, shorter]) is clean
+    # A take stopped before the end is finished and may be a best: see test_verdicts.py.
+    clean = take(27.0, started_at=at(TODAY, 9))
+    closer = take(29.8, started_at=at(TODAY, 10), outcome=outcome, reached_end=reached_end)
+    assert personal_best([clean, closer]) is clean
 
 
-def test_personal_best_may_be_over_target_and_ties_go_to_the_earlier_take() -> None:
-    first = take(40.0, started_at=at(TODAY, 9))
-    second = take(40.0, started_at=at(TODAY, 10))
-    assert personal_best([second, first]) is first
+def test_personal_best_is_never_over_target_and_ties_go_to_the_later_take() -> None:
+    assert personal_best([take(30.1), take(40.0)]) is None
+    first = take(28.0, started_at=at(TODAY, 9))
+    second = take(28.0, started_at=at(TODAY, 10))
+    assert personal_best([second, first]) is second
 
 
 # -- attempts_today ---------------------------------------------------------------------------
@@ -188,7 +190,7 @@ def test_on_target_of_nothing() -> None:
 
 
 def test_on_target_looks_at_the_last_n_practice_takes() -> None:
-    # Target 30 s with 2 s tolerance: 32.0 is within, 32.1 is over, 10.0 (under) is within.
+    # Target 30 s with 2 s tolerance: 32.0 is on, 32.1 is over, 10.0 is under (and too fast).
     attempts = [
         *series(50.0, 50.0, 50.0),
         take(25.0, started_at=at(TODAY, 10, 0), outcome=Outcome.ABANDONED),
@@ -196,9 +198,9 @@ def test_on_target_looks_at_the_last_n_practice_takes() -> None:
         take(32.1, started_at=at(TODAY, 10, 2)),
         take(10.0, started_at=at(TODAY, 10, 3), outcome=Outcome.STUMBLED),
     ]
-    assert on_target_of_last(attempts, n=3) == (2, 3)
-    assert on_target_of_last(attempts, n=4) == (2, 4)
-    assert on_target_of_last(attempts) == (2, 6)
+    assert on_target_of_last(attempts, n=3) == (1, 3)
+    assert on_target_of_last(attempts, n=4) == (1, 4)
+    assert on_target_of_last(attempts) == (1, 6)
 
 
 def test_on_target_rejects_an_empty_window() -> None:
@@ -248,6 +250,7 @@ def test_summary_of_nothing() -> None:
         considered=0,
         trend_s=None,
         average_s=None,
+        takes_for_trend=12,
     )
 
 
@@ -263,8 +266,8 @@ def test_summary_bundles_every_figure() -> None:
     assert summary.total == 4
     assert summary.attempts_today == 3
     assert summary.daily_streak == 2
-    assert summary.personal_best_s == 26.0
-    assert (summary.on_target, summary.considered) == (3, 4)
+    assert summary.personal_best_s == 28.0  # 2 s under beats 4 s under
+    assert (summary.on_target, summary.considered) == (2, 4)  # 28.0 and 30.0
     assert summary.trend_s is None
     assert summary.average_s == pytest.approx(30.0)
 
@@ -285,25 +288,26 @@ def test_first_take_of_a_script() -> None:
 
 
 def test_new_personal_best_comes_first() -> None:
-    attempts = series(31.0, 29.0, 28.0, 27.4)
-    assert encouragement(attempts, attempts[-1], UTC) == "New personal best: 27.4 s"
+    attempts = series(31.0, 27.0, 28.0, 29.4)
+    assert encouragement(attempts, attempts[-1], UTC) == "New personal best: 29.4 s"
 
 
 def test_a_stumbled_take_is_never_a_personal_best() -> None:
-    attempts = [*series(35.0, 29.0), take(25.0, started_at=at(TODAY, 10), outcome=Outcome.STUMBLED)]
+    attempts = [*series(35.0, 29.0), take(29.5, started_at=at(TODAY, 10), outcome=Outcome.STUMBLED)]
     message = encouragement(attempts, attempts[-1], UTC)
     assert "personal best" not in message
-    assert message == "Within target — 2 of your last 3"
+    assert message == "On target — 2 of your last 3"
 
 
 def test_equalling_the_best_is_not_a_new_best() -> None:
     attempts = series(29.0, 35.0, 29.0)
-    assert encouragement(attempts, attempts[-1], UTC) == "Within target — 2 of your last 3"
+    assert encouragement(attempts, attempts[-1], UTC) == "Equals your best: 29.0 s"
 
 
 def test_within_target_share_counts_the_last_ten() -> None:
-    attempts = series(*[40.0] * 5, 20.0, *[25.0] * 5, 29.0)
-    assert encouragement(attempts, attempts[-1], UTC) == "Within target — 7 of your last 10"
+    latest = take(29.0, started_at=at(TODAY, 10), outcome=Outcome.STUMBLED)
+    attempts = [*series(*[40.0] * 5, 20.0, *[31.0] * 5), latest]
+    assert encouragement(attempts, latest, UTC) == "On target — 6 of your last 10"
 
 
 def test_under_average_when_over_target_but_shorter_than_usual() -> None:
@@ -342,21 +346,21 @@ def test_a_clean_take_within_target_after_only_abandoned_ones_is_a_best() -> Non
 def test_a_stumbled_take_after_only_abandoned_ones_gets_a_plain_line() -> None:
     abandoned = take(9.0, started_at=at(TODAY, 9), outcome=Outcome.ABANDONED)
     latest = take(28.0, outcome=Outcome.STUMBLED)
-    expected = "28.0 s, within target — press Space to go again"
+    expected = "28.0 s, on target — press Space to go again"
     assert encouragement([abandoned, latest], latest, UTC) == expected
 
 
 def test_other_scripts_do_not_count_in_comparisons() -> None:
-    attempts = [*series(20.0, 21.0, script_id=2), *series(35.0, 33.0, day=TODAY + timedelta(1))]
-    assert encouragement(attempts, attempts[-1], UTC) == "New personal best: 33.0 s"
+    attempts = [*series(29.0, 29.9, script_id=2), *series(35.0, 27.0, day=TODAY + timedelta(1))]
+    assert encouragement(attempts, attempts[-1], UTC) == "New personal best: 27.0 s"
 
 
 def test_latest_may_be_missing_from_the_list_or_an_equal_copy() -> None:
     history = series(31.0, 29.0)
-    latest = take(27.0, started_at=at(TODAY, 10))
-    assert encouragement(history, latest, UTC) == "New personal best: 27.0 s"
+    latest = take(29.6, started_at=at(TODAY, 10))
+    assert encouragement(history, latest, UTC) == "New personal best: 29.6 s"
     reloaded = replace(latest, note="")
-    assert encouragement([*history, latest], reloaded, UTC) == "New personal best: 27.0 s"
+    assert encouragement([*history, latest], reloaded, UTC) == "New personal best: 29.6 s"
 
 
 def test_takes_after_latest_are_ignored() -> None:
@@ -383,23 +387,22 @@ _attempts = st.lists(
 )
 
 
+def _gap(attempt: Attempt) -> float:
+    return round(attempt.target_s - attempt.timed_s, 1)
+
+
 @settings(database=None, deadline=None)
 @given(attempts=_attempts, n=st.integers(min_value=1, max_value=15))
 def test_statistics_stay_consistent(attempts: list[Attempt], n: int) -> None:
     best = personal_best(attempts)
-    clean = [
-        a
-        for a in attempts
-        if a.reached_end and a.outcome in {Outcome.NAILED, Outcome.GOOD, Outcome.UNRATED}
-    ]
-    assert (best is None) == (not clean)
-    assert all(best is not None and best.duration_s <= a.duration_s for a in clean)
+    eligible = [a for a in attempts if can_be_best(a)]
+    assert (best is None) == (not eligible)
+    assert all(best is not None and _gap(best) <= _gap(a) for a in eligible)
 
     on_target, considered = on_target_of_last(attempts, n)
     practice = [a for a in attempts if a.outcome is not Outcome.ABANDONED]
-    timed = [a for a in practice if a.reached_end]  # a take stopped early has no real length
     assert 0 <= on_target <= considered <= n
-    assert considered == min(n, len(timed))
+    assert considered == min(n, len(practice))  # a take stopped early is finished too
 
     streak = daily_streak(attempts, TODAY, SYDNEY)
     assert 0 <= streak <= len({local_date(a.started_at, SYDNEY) for a in practice})
@@ -413,16 +416,16 @@ def test_statistics_stay_consistent(attempts: list[Attempt], n: int) -> None:
         if "under your average" in message:
             assert latest.reached_end
         if message.startswith("New personal best"):
-            assert latest in clean
-            earlier = [a for a in clean if a.started_at < latest.started_at]
-            assert all(latest.duration_s < a.duration_s for a in earlier)
+            assert can_be_best(latest)
+            earlier = [a for a in eligible if a.started_at < latest.started_at]
+            assert all(_gap(latest) < _gap(a) for a in earlier)
 
 
-def test_a_take_stopped_early_is_practice_but_not_a_length() -> None:
-    # Stopping after 3 s is practice (today, streak), not a 3-second voicemail on target.
+def test_a_take_stopped_early_is_finished_but_not_praised_for_being_short() -> None:
+    # Stopping after 3 s is a finished take (today, streak, the on-target share: "under"),
+    # not a 3-second voicemail on target, and not "27 s under your average".
     full = [take(31.0, started_at=f"2026-11-2{d}T09:00:00.000+00:00") for d in range(4)]
     early = take(3.0, started_at="2026-11-25T09:00:00.000+00:00", reached_end=False)
-    assert on_target_of_last([*full, early]) == on_target_of_last(full)
-    assert trend([*full, early], n=2) == trend(full, n=2)
+    assert on_target_of_last([*full, early]) == (4, 5)
     assert summarize([*full, early], TODAY, SYDNEY).total == len(full) + 1
     assert "under your average" not in encouragement([*full, early], early, SYDNEY)

@@ -180,6 +180,9 @@ def test_speech_samples_count_only_completed_takes(
     ids = _ids(script, revision)
     repo.add_attempt(new_attempt(*ids, words=70, duration_s=28.0))
     repo.add_attempt(new_attempt(*ids, words=71, duration_s=29.0, outcome=Outcome.UNRATED))
+    # Takes the user marked as a failure do not teach the pace: a ramble is not their pace.
+    repo.add_attempt(new_attempt(*ids, words=70, duration_s=48.0, outcome=Outcome.RAMBLED))
+    repo.add_attempt(new_attempt(*ids, words=70, duration_s=41.0, outcome=Outcome.STUMBLED))
     repo.add_attempt(new_attempt(*ids, words=40, duration_s=15.0, reached_end=False))
     repo.add_attempt(new_attempt(*ids, words=72, duration_s=30.0, outcome=Outcome.ABANDONED))
     deleted = repo.add_attempt(new_attempt(*ids, words=73, duration_s=31.0))
