@@ -7,7 +7,7 @@ coach (``app.domain.coach``) gives them their severity and groups them into the 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -261,3 +261,10 @@ def sentence_words(doc: Text, start: int, end: int) -> int:
             )
             words -= max(inside - 1, 0)
     return words
+
+
+def words_from(doc: Text, offset: int) -> int:
+    """Words from the one holding ``offset`` to the end, a phone number counting as one."""
+    index = bisect_right(doc.word_starts, offset) - 1
+    start = doc.word_starts[index] if index >= 0 else 0
+    return sentence_words(doc, start, len(doc.text))

@@ -29,8 +29,10 @@ from a worker thread beforehand to keep that (about 0.15 s) off the GUI thread.
 Pace: ``DEFAULT_SYLLABLES_PER_SECOND`` until ``learn_rate`` has ``MIN_TAKES_FOR_PACE``
 completed takes. The spoken length is syllables ÷ pace, the phone numbers' syllables counted
 ``number_slowdown`` times (the teleprompter's number zone scrolls that much slower).
-``Report.words_left`` = round((target − estimate) × words a second), where words a second =
-pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5 when empty).
+Under the target, ``Report.words_left`` = round((target − estimate) × words a second), where
+words a second = pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5
+when empty). Over it, ``-words_left`` is the words from where the text passes the target to
+the end. ``Report.words`` and both budgets count a phone number, however written, as one word.
 
 Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
 here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
@@ -52,7 +54,7 @@ from app.domain.prose import normalise, sentence_spans
 from app.domain.repetition import repetition_hits
 from app.domain.report import Check, Finding, Report, Severity, SpeakingRate, word_budget
 from app.domain.script import ScriptKind, word_spans
-from app.domain.speech import measure
+from app.domain.speech import Timing, measure
 
 __all__ = [
     "DEFAULT_NUMBER_SLOWDOWN",
@@ -224,11 +226,10 @@ def analyse(
     numbers = tuple(find_numbers(clean, profile.region))
     timing = measure(clean, numbers, number_slowdown, target_s * rate.syllables_per_second)
     estimate_s = timing.paced_syllables / rate.syllables_per_second
-    words_per_second = rate.syllables_per_second / timing.syllables_per_word
-    words_left = round((target_s - estimate_s) * words_per_second)
     name, name_spans = anatomy.caller_name(clean, profile.name)
     word_starts = [start for start, _ in word_spans(clean)]
     doc = anatomy.Text(clean, sentence_spans(clean), numbers, name, name_spans, word_starts)
+    words_left = _words_left(doc, timing, estimate_s, target_s, rate)
     hits: list[Hit] = []
     if timing.overflow_at is not None and estimate_s > target_s:
         over = _Overflow(timing.overflow_at, estimate_s, target_s, -words_left, rate.takes > 0)
@@ -245,7 +246,7 @@ def analyse(
     hits += repetition_hits(doc)
     findings = tuple(sorted((_finding(hit) for hit in hits), key=lambda f: (f.start, f.end)))
     return Report(
-        words=len(word_starts),
+        words=anatomy.sentence_words(doc, 0, len(clean)),
         syllables=timing.syllables,
         estimated_seconds=estimate_s,
         target_s=target_s,
@@ -255,6 +256,21 @@ def analyse(
         checks=_checklist(kind, target_s, {f.id for f in findings}),
         numbers=numbers,
     )
+
+
+def _words_left(
+    doc: anatomy.Text, timing: Timing, estimate_s: float, target_s: float, rate: SpeakingRate
+) -> int:
+    """Ordinary words that still fit; over the target, minus the words past it.
+
+    What is over is counted in the text itself (the highlighted overflow, a phone number
+    as one word), so a script is never more words over than it has; what is left is the
+    time left in words of the text's own length.
+    """
+    if timing.overflow_at is not None and estimate_s > target_s:
+        return -max(anatomy.words_from(doc, timing.overflow_at), 1)
+    words_per_second = rate.syllables_per_second / timing.syllables_per_word
+    return max(round((target_s - estimate_s) * words_per_second), 0)
 
 
 @dataclass(frozen=True, slots=True)
