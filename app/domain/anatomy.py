@@ -95,33 +95,6 @@ def name_hits(doc: Text) -> list[Hit]:
     ]
 
 
-def objective_hits(doc: Text, cues: tuple[str, ...]) -> list[Hit]:
-    spans = find_phrases(doc.text, cues)
-    if spans and doc.sentence_of(spans[0][0]) < OPENING_SENTENCES:
-        return []
-    fix = (
-        'Say what you want in your first sentence, e.g. "calling for your advice on…", '
-        '"hoping you could introduce me to…" or "could we find 15 minutes…".'
-    )
-    if spans:
-        start, end = spans[0]
-        message = (
-            f"Why you are calling only comes in sentence {doc.sentence_of(start) + 1}; "
-            "say it up front so they listen with it in mind."
-        )
-        return [Hit("objective_late", start, end, message, fix)]
-    start, end = doc.opening
-    return [
-        Hit(
-            "objective_late",
-            start,
-            end,
-            "Your first two sentences don't say why you are calling.",
-            fix,
-        )
-    ]
-
-
 def callback_numbers(doc: Text, profile_phone: str, region: str) -> list[NumberMention]:
     """The mentions of the number to call back: the profile's, else the most repeated one."""
     own = find_numbers(profile_phone, region) if profile_phone.strip() else []
