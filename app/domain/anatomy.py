@@ -179,20 +179,6 @@ def close_hits(doc: Text, mentions: list[NumberMention]) -> list[Hit]:
     ]
 
 
-def job_ask_hits(doc: Text, job_asks: tuple[str, ...]) -> list[Hit]:
-    return [
-        Hit(
-            "job_ask",
-            start,
-            end,
-            f'"{doc.text[start:end]}" asks for a job, which puts them on the spot and usually '
-            "ends the conversation.",
-            "Ask for their advice, their insight or an introduction instead.",
-        )
-        for start, end in find_phrases(doc.text, job_asks)
-    ]
-
-
 def filler_hits(doc: Text, fillers: tuple[str, ...]) -> list[Hit]:
     return [
         Hit(

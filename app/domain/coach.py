@@ -38,7 +38,7 @@ the end. ``Report.words`` and both budgets count a phone number, however written
 
 Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
 here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
-``anatomy``, ``objective`` and ``repetition`` (the checks), ``word_lists`` (``Rules``,
+``anatomy``, ``objective``, ``job_ask`` and ``repetition`` (the checks), ``word_lists`` (``Rules``,
 ``parse_rules``: re-exported here), ``report`` (``Report``, ``Finding``, ``Check``,
 ``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here), ``draft`` (the "new
 voicemail" helper).
@@ -53,6 +53,7 @@ from functools import partial
 
 from app.domain import anatomy, speech
 from app.domain.anatomy import Hit
+from app.domain.job_ask import job_ask_hits
 from app.domain.objective import objective_hits
 from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
 from app.domain.prose import find_phrases, normalise, sentence_spans
@@ -196,7 +197,7 @@ def analyse(
         over = _Overflow(timing.overflow_at, estimate_s, target_s, -words_left, rate.takes > 0)
         hits.append(_too_long(doc, over))
     hits += anatomy.name_hits(doc)
-    job_asks = anatomy.job_ask_hits(doc, rules.job_asks)
+    job_asks = job_ask_hits(doc, rules)
     asks = sorted(find_phrases(clean, rules.objective_cues) + [(h.start, h.end) for h in job_asks])
     seconds_at = partial(_seconds_at, clean, numbers, number_slowdown, rate)
     hits += objective_hits(doc, asks, seconds_at, target_s, rules.connection_cues)

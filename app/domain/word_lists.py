@@ -24,16 +24,18 @@ class Rules:
     job_asks: tuple[str, ...] = ()
     objective_cues: tuple[str, ...] = ()
     connection_cues: tuple[str, ...] = ()  # how they know the listener: not fluff before an ask
+    job_requests: tuple[str, ...] = ()  # "could you", "do you have": see domain.job_ask
+    job_nouns: tuple[str, ...] = ()  # "job", "anything open", "hiring manager"
     long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
 
 
 def parse_rules(files: dict[str, str]) -> Rules:
     """Rules from the text of the files in ``data/coach/``, keyed by file stem.
 
-    Phrase lists (``fillers``, ``job_asks``, ``objective_cues``, ``connection_cues``) hold one
-    phrase a line; ``limits`` holds ``name = number`` lines (``long_sentence_words``). ``#``
-    starts a comment. Unknown stems are ignored, so a newer data folder does not break an
-    older app.
+    Phrase lists (``fillers``, ``job_asks``, ``objective_cues``, ``connection_cues``,
+    ``job_requests``, ``job_nouns``) hold one phrase a line; ``limits`` holds ``name = number``
+    lines (``long_sentence_words``). ``#`` starts a comment. Unknown stems are ignored, so a
+    newer data folder does not break an older app.
     """
     limits = dict(_limits(files.get("limits", "")))
     return Rules(
@@ -41,6 +43,8 @@ def parse_rules(files: dict[str, str]) -> Rules:
         job_asks=_phrases(files.get("job_asks", "")),
         objective_cues=_phrases(files.get("objective_cues", "")),
         connection_cues=_phrases(files.get("connection_cues", "")),
+        job_requests=_phrases(files.get("job_requests", "")),
+        job_nouns=_phrases(files.get("job_nouns", "")),
         long_sentence_words=int(limits.get("long_sentence_words", DEFAULT_LONG_SENTENCE_WORDS)),
     )
 
