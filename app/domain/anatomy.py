@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from app.domain.phone import NumberMention, find_numbers
-from app.domain.prose import find_name, find_phrases, self_introduced_name, sentence_index
+from app.domain.prose import find_name, self_introduced_name, sentence_index
 
 OPENING_SENTENCES = 2  # "in the first two sentences": name, objective
 CLOSING_SENTENCES = 2  # "in the last two sentences": the number again, the call-back close
@@ -176,19 +176,6 @@ def close_hits(doc: Text, mentions: list[NumberMention]) -> list[Hit]:
             "Your close doesn't repeat your name with your number for the call back.",
             f'End with "Again, {doc.name_or_placeholder}, {number}. Thanks!"',
         )
-    ]
-
-
-def filler_hits(doc: Text, fillers: tuple[str, ...]) -> list[Hit]:
-    return [
-        Hit(
-            "filler",
-            start,
-            end,
-            f'"{doc.text[start:end]}" is filler: it sounds unsure and costs you time.',
-            "Cut it and say the rest plainly.",
-        )
-        for start, end in find_phrases(doc.text, fillers)
     ]
 
 

@@ -38,10 +38,10 @@ the end. ``Report.words`` and both budgets count a phone number, however written
 
 Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
 here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
-``anatomy``, ``objective``, ``job_ask`` and ``repetition`` (the checks), ``word_lists`` (``Rules``,
-``parse_rules``: re-exported here), ``report`` (``Report``, ``Finding``, ``Check``,
-``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here), ``draft`` (the "new
-voicemail" helper).
+``anatomy``, ``objective``, ``job_ask``, ``fillers`` and ``repetition`` (the checks),
+``word_lists`` (``Rules``, ``parse_rules``: re-exported here), ``report`` (``Report``,
+``Finding``, ``Check``, ``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here),
+``draft`` (the "new voicemail" helper).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from functools import partial
 
 from app.domain import anatomy, speech
 from app.domain.anatomy import Hit
+from app.domain.fillers import filler_hits
 from app.domain.job_ask import job_ask_hits
 from app.domain.objective import objective_hits
 from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
@@ -206,7 +207,7 @@ def analyse(
         hits += anatomy.number_hits(doc, mentions, profile.phone)
         hits += anatomy.close_hits(doc, mentions)
     hits += job_asks
-    hits += anatomy.filler_hits(doc, rules.fillers)
+    hits += filler_hits(doc, rules.fillers)
     hits += anatomy.long_sentence_hits(doc, rules.long_sentence_words)
     hits += repetition_hits(doc)
     findings = tuple(sorted((_finding(hit) for hit in hits), key=lambda f: (f.start, f.end)))
