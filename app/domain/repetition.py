@@ -1,4 +1,10 @@
-"""Repeated phrases: three or more words said again, which cost time and add nothing.
+"""Repetition: a phrase said again, a near repeat, a doubled word. Each costs time.
+
+* A phrase of three or more words said again anywhere.
+* A near repeat: two words (not both small words like "of the") said again within a few
+  words, in the same stretch ("whenever suits you, truly, whenever suits").
+* A doubled word: the same word twice in a row ("the the", a stumbled "Sam Sam Ortiz"),
+  names included; "that that" and "had had" are grammar.
 
 The call-back is meant to be said twice, so the phone numbers and the caller's name are not
 part of any phrase, and a phrase that only leads into them ("this is", "call me at") is not
@@ -7,15 +13,39 @@ reported either.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
 from app.domain.anatomy import Hit, Text
 from app.domain.speech import tokens
 
+NEAR_WORDS = 6  # a two-word repeat this close to the first is a stumble, not style
+_GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
+_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with",
+        "from", "by", "about", "as", "is", "are", "was", "were", "be", "been", "am", "i",
+        "i'm", "i'd", "i've", "you", "you're", "your", "we", "our", "us", "me", "my", "it",
+        "it's", "this", "that", "these", "those", "there", "here", "so", "if", "then", "than",
+        "do", "did", "does", "have", "has", "had", "can", "could", "would", "will", "should",
+        "may", "might", "not", "no", "hi", "again", "up", "out", "into", "over",
+    }
+)  # fmt: skip
+
 
 def repetition_hits(doc: Text) -> list[Hit]:
-    """A phrase of three or more words said again; the number and the name are meant to be."""
+    """Repeated phrases, near repeats and doubled words; the number and the name are meant
+    to be said again."""
+    hits = _phrase_hits(doc)
+    for hit in _near_hits(doc) + _doubled_hits(doc):
+        if not any(hit.start < other.end and other.start < hit.end for other in hits):
+            hits.append(hit)
+    return hits
+
+
+def _phrase_hits(doc: Text) -> list[Hit]:
+    """A phrase of three or more words said again."""
     skip = sorted([(m.start, m.end) for m in doc.numbers] + doc.name_spans)
     words = _words(doc, skip)
     skip_starts = [start for start, _ in skip]
@@ -43,16 +73,72 @@ def repetition_hits(doc: Text) -> list[Hit]:
         i += length
         if _leads_into(doc.text, end, skip_starts):
             continue  # "this is <name>", "call me at <number>": the call-back is said twice
-        hits.append(
-            Hit(
-                "repetition",
-                start,
-                end,
-                f'"{doc.text[start:end]}" comes up twice; the repeat costs time and adds nothing.',
-                "Keep the stronger one and cut or reword the other.",
-            )
-        )
+        hits.append(_said_twice(doc, start, end))
     return hits
+
+
+def _said_twice(doc: Text, start: int, end: int) -> Hit:
+    return Hit(
+        "repetition",
+        start,
+        end,
+        f'"{doc.text[start:end]}" comes up twice; the repeat costs time and adds nothing.',
+        "Keep the stronger one and cut or reword the other.",
+    )
+
+
+def _near_hits(doc: Text) -> list[Hit]:
+    """Two words said again within ``NEAR_WORDS`` words, in the same stretch."""
+    skip = sorted([(m.start, m.end) for m in doc.numbers] + doc.name_spans)
+    skip_starts = [start for start, _ in skip]
+    words = _words(doc, skip)
+    hits: list[Hit] = []
+    taken = -1  # the last word index already part of a reported repeat
+    for i in range(len(words) - 1):
+        pair = (words[i].word, words[i + 1].word)
+        if i <= taken or words[i].run != words[i + 1].run or _SMALL_WORDS.issuperset(pair):
+            continue
+        for j in range(i + 2, min(i + 2 + NEAR_WORDS, len(words) - 1)):
+            again = (words[j].word, words[j + 1].word)
+            if again == pair and words[j].run == words[j + 1].run == words[i].run:
+                start, end = words[j].start, words[j + 1].end
+                if not _leads_into(doc.text, end, skip_starts):
+                    hits.append(_said_twice(doc, start, end))
+                    taken = j + 1
+                break
+    return hits
+
+
+def _doubled_hits(doc: Text) -> list[Hit]:
+    """The same word twice in a row ("the the", "Sam Sam"), names included."""
+    numbers = [(m.start, m.end) for m in doc.numbers]
+    hits = []
+    for start, end in doc.sentences:
+        previous: re.Match[str] | None = None
+        for match in tokens(doc.text, start, end):
+            if match.group()[0].isdigit() or any(a <= match.start() < b for a, b in numbers):
+                previous = None
+                continue
+            word = match.group().lower()
+            if (
+                previous is not None
+                and previous.group().lower() == word
+                and word not in _GRAMMATICAL_DOUBLES
+                and not doc.text[previous.end() : match.start()].strip()
+            ):
+                hits.append(_doubled(doc, previous.start(), match.end()))
+            previous = match
+    return hits
+
+
+def _doubled(doc: Text, start: int, end: int) -> Hit:
+    return Hit(
+        "repetition",
+        start,
+        end,
+        f'"{doc.text[start:end]}" says the same word twice in a row.',
+        "Say it once.",
+    )
 
 
 def _leads_into(text: str, end: int, skip_starts: list[int]) -> bool:
