@@ -49,6 +49,6 @@ def is_filler(text: str, start: int, end: int) -> bool:
     if phrase in _SET_OFF_ONLY:
         return _SET_OFF_RE.match(text, end) is not None
     if phrase in _NOUN_AFTER:
-        previous = _PREVIOUS_WORD_RE.search(text, 0, start)
+        previous = _PREVIOUS_WORD_RE.search(text, max(start - 40, 0), start)
         return previous is None or previous.group(1).lower() not in _DETERMINERS
     return True

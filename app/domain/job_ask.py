@@ -13,6 +13,7 @@ advice on how people find roles"). A clause ends at ; : or a dash, and at "but".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from app.domain.anatomy import Hit, Text
@@ -38,12 +39,29 @@ _WITHIN_CHARS = 80  # a request and its job noun are in one breath, not a paragr
 
 
 def job_ask_hits(doc: Text, rules: Rules) -> list[Hit]:
+    text = doc.text
+    asks = find_phrases(text, rules.job_asks) + [m.span() for m in _HANDOFF_RE.finditer(text)]
+    found = _Spans(sorted(asks))
+    requests = _Spans(find_phrases(text, rules.job_requests))
+    nouns = _Spans(find_phrases(text, rules.job_nouns))
     hits = []
     for start, end in _clauses(doc):
-        span = _ask_in(doc.text, start, end, rules)
+        span = _ask_in(text, start, end, found.within(start, end), requests, nouns)
         if span is not None:
             hits.append(_hit(doc, *span))
     return hits
+
+
+class _Spans:
+    """Spans in text order, looked up by the clause they start in."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [span for span in self.spans[first:last] if span[1] <= end]
 
 
 def _clauses(doc: Text) -> Iterator[tuple[int, int]]:
@@ -54,21 +72,25 @@ def _clauses(doc: Text) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _ask_in(text: str, start: int, end: int, rules: Rules) -> tuple[int, int] | None:
+def _ask_in(
+    text: str,
+    start: int,
+    end: int,
+    found: list[tuple[int, int]],
+    requests: _Spans,
+    nouns: _Spans,
+) -> tuple[int, int] | None:
     """The span of the first job ask in ``text[start:end]``, or None."""
-    clause = text[start:end]
-    found = [(a, b) for a, b in find_phrases(clause, rules.job_asks)]
-    found += [m.span() for m in _HANDOFF_RE.finditer(clause)]
-    nouns = find_phrases(clause, rules.job_nouns)
-    for request_start, request_end in find_phrases(clause, rules.job_requests):
-        noun = next((n for n in nouns if n[0] >= request_end), None)
+    clause_nouns = nouns.within(start, end)
+    for request_start, request_end in requests.within(start, end):
+        noun = next((n for n in clause_nouns if n[0] >= request_end), None)
         if noun is None or noun[0] - request_end > _WITHIN_CHARS:
             continue
-        if not _TOPIC_RE.search(clause, request_end, noun[0]):
+        if not _TOPIC_RE.search(text, request_end, noun[0]):
             found.append((request_start, noun[1]))
     for ask_start, ask_end in sorted(found):
-        if not _NEGATION_RE.search(clause, 0, ask_end):
-            return start + ask_start, start + ask_end
+        if not _NEGATION_RE.search(text[start:ask_end]):
+            return ask_start, ask_end
     return None
 
 

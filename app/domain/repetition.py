@@ -14,7 +14,7 @@ reported either.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from app.domain.anatomy import Hit, Text
@@ -22,6 +22,9 @@ from app.domain.speech import tokens
 
 NEAR_WORDS = 6  # a two-word repeat this close to the first is a stumble, not style
 _GRAMMATICAL_DOUBLES = frozenset({"that", "had"})
+# A word, then the same word (any case) after spaces only: a line break or a comma between
+# them is a new sentence or a deliberate "no, no".
+_DOUBLED_RE = re.compile(r"(?<![\w'])([^\W\d_]+(?:'[^\W\d_]+)*)[ \t]+\1(?![\w'])", re.IGNORECASE)
 _SMALL_WORDS = frozenset(
     {
         "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with",
@@ -37,18 +40,21 @@ _SMALL_WORDS = frozenset(
 def repetition_hits(doc: Text) -> list[Hit]:
     """Repeated phrases, near repeats and doubled words; the number and the name are meant
     to be said again."""
-    hits = _phrase_hits(doc)
-    for hit in _near_hits(doc) + _doubled_hits(doc):
-        if not any(hit.start < other.end and other.start < hit.end for other in hits):
+    skip = sorted([(m.start, m.end) for m in doc.numbers] + doc.name_spans)
+    words = _words(doc, skip)
+    skip_starts = [start for start, _ in skip]
+    hits = _phrase_hits(doc, words, skip_starts)
+    taken = sorted((hit.start, hit.end) for hit in hits)
+    for hit in _near_hits(doc, words, skip_starts) + _doubled_hits(doc):
+        index = bisect_left(taken, (hit.start, hit.end))
+        neighbours = taken[max(index - 1, 0) : index + 1]
+        if not any(hit.start < end and start < hit.end for start, end in neighbours):
             hits.append(hit)
     return hits
 
 
-def _phrase_hits(doc: Text) -> list[Hit]:
+def _phrase_hits(doc: Text, words: list[_Word], skip_starts: list[int]) -> list[Hit]:
     """A phrase of three or more words said again."""
-    skip = sorted([(m.start, m.end) for m in doc.numbers] + doc.name_spans)
-    words = _words(doc, skip)
-    skip_starts = [start for start, _ in skip]
     first_at: dict[tuple[str, str, str], int] = {}
     hits: list[Hit] = []
     i = 0
@@ -87,11 +93,8 @@ def _said_twice(doc: Text, start: int, end: int) -> Hit:
     )
 
 
-def _near_hits(doc: Text) -> list[Hit]:
+def _near_hits(doc: Text, words: list[_Word], skip_starts: list[int]) -> list[Hit]:
     """Two words said again within ``NEAR_WORDS`` words, in the same stretch."""
-    skip = sorted([(m.start, m.end) for m in doc.numbers] + doc.name_spans)
-    skip_starts = [start for start, _ in skip]
-    words = _words(doc, skip)
     hits: list[Hit] = []
     taken = -1  # the last word index already part of a reported repeat
     for i in range(len(words) - 1):
@@ -111,23 +114,14 @@ def _near_hits(doc: Text) -> list[Hit]:
 
 def _doubled_hits(doc: Text) -> list[Hit]:
     """The same word twice in a row ("the the", "Sam Sam"), names included."""
-    numbers = [(m.start, m.end) for m in doc.numbers]
+    number_starts = [m.start for m in doc.numbers]
     hits = []
-    for start, end in doc.sentences:
-        previous: re.Match[str] | None = None
-        for match in tokens(doc.text, start, end):
-            if match.group()[0].isdigit() or any(a <= match.start() < b for a, b in numbers):
-                previous = None
-                continue
-            word = match.group().lower()
-            if (
-                previous is not None
-                and previous.group().lower() == word
-                and word not in _GRAMMATICAL_DOUBLES
-                and not doc.text[previous.end() : match.start()].strip()
-            ):
-                hits.append(_doubled(doc, previous.start(), match.end()))
-            previous = match
+    for match in _DOUBLED_RE.finditer(doc.text):
+        at = bisect_right(number_starts, match.start()) - 1
+        if at >= 0 and match.start() < doc.numbers[at].end:
+            continue  # "five five five, …": a number written as words
+        if match.group(1).lower() not in _GRAMMATICAL_DOUBLES:
+            hits.append(_doubled(doc, *match.span()))
     return hits
 
 
