@@ -326,7 +326,7 @@ def test_check_json_findings_have_every_field(tmp_path: Path) -> None:
         assert finding["severity"] in {"error", "warning", "tip"}
         assert 0 <= finding["start"] <= finding["end"] <= len(JOB_ASK_VOICEMAIL)
     ids = {finding["id"] for finding in report["findings"]}
-    assert {"job_ask", "filler", "number_missing", "objective_late"} <= ids
+    assert {"job_ask", "filler", "number_missing"} <= ids
 
 
 def test_check_reads_stdin_with_a_byte_order_mark(tmp_path: Path) -> None:

@@ -7,13 +7,13 @@ coach (``app.domain.coach``) gives them their severity and groups them into the 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from app.domain.phone import NumberMention, find_numbers
-from app.domain.prose import find_name, find_phrases, self_introduced_name, sentence_index
+from app.domain.prose import find_name, self_introduced_name, sentence_index
 
 OPENING_SENTENCES = 2  # "in the first two sentences": name, objective
 CLOSING_SENTENCES = 2  # "in the last two sentences": the number again, the call-back close
@@ -91,33 +91,6 @@ def name_hits(doc: Text) -> list[Hit]:
             f"Your name first comes in sentence {sentence + 1}; they decide in the first "
             "seconds whether to keep listening.",
             f'Say it in your first sentence: "Hi, this is {who}…".',
-        )
-    ]
-
-
-def objective_hits(doc: Text, cues: tuple[str, ...]) -> list[Hit]:
-    spans = find_phrases(doc.text, cues)
-    if spans and doc.sentence_of(spans[0][0]) < OPENING_SENTENCES:
-        return []
-    fix = (
-        'Say what you want in your first sentence, e.g. "calling for your advice on…", '
-        '"hoping you could introduce me to…" or "could we find 15 minutes…".'
-    )
-    if spans:
-        start, end = spans[0]
-        message = (
-            f"Why you are calling only comes in sentence {doc.sentence_of(start) + 1}; "
-            "say it up front so they listen with it in mind."
-        )
-        return [Hit("objective_late", start, end, message, fix)]
-    start, end = doc.opening
-    return [
-        Hit(
-            "objective_late",
-            start,
-            end,
-            "Your first two sentences don't say why you are calling.",
-            fix,
         )
     ]
 
@@ -206,33 +179,6 @@ def close_hits(doc: Text, mentions: list[NumberMention]) -> list[Hit]:
     ]
 
 
-def job_ask_hits(doc: Text, job_asks: tuple[str, ...]) -> list[Hit]:
-    return [
-        Hit(
-            "job_ask",
-            start,
-            end,
-            f'"{doc.text[start:end]}" asks for a job, which puts them on the spot and usually '
-            "ends the conversation.",
-            "Ask for their advice, their insight or an introduction instead.",
-        )
-        for start, end in find_phrases(doc.text, job_asks)
-    ]
-
-
-def filler_hits(doc: Text, fillers: tuple[str, ...]) -> list[Hit]:
-    return [
-        Hit(
-            "filler",
-            start,
-            end,
-            f'"{doc.text[start:end]}" is filler: it sounds unsure and costs you time.',
-            "Cut it and say the rest plainly.",
-        )
-        for start, end in find_phrases(doc.text, fillers)
-    ]
-
-
 def long_sentence_hits(doc: Text, limit_words: int) -> list[Hit]:
     hits = []
     for start, end in doc.sentences:
@@ -261,3 +207,10 @@ def sentence_words(doc: Text, start: int, end: int) -> int:
             )
             words -= max(inside - 1, 0)
     return words
+
+
+def words_from(doc: Text, offset: int) -> int:
+    """Words from the one holding ``offset`` to the end, a phone number counting as one."""
+    index = bisect_right(doc.word_starts, offset) - 1
+    start = doc.word_starts[index] if index >= 0 else 0
+    return sentence_words(doc, start, len(doc.text))

@@ -16,7 +16,9 @@ Severities — what a finding costs the call:
 * ``tip``: polish — ``filler``.
 
 "First two sentences" and "last two sentences" are the opening and the closing; "the first
-half" is by position in the text. ``no_callback_close`` fires when the closing lacks the
+half" is by position in the text. Why you're calling is judged by when it comes at the
+caller's pace and by what stands before it (``objective``), not by sentence count.
+``no_callback_close`` fires when the closing lacks the
 caller's name; a closing without the number is ``number_not_at_end``. Either fails the "Name
 and number at the end" check. The call-back number is the profile's; without one, the number
 said most often (the first, on a tie). Long sentences count a phone number as one word.
@@ -29,14 +31,17 @@ from a worker thread beforehand to keep that (about 0.15 s) off the GUI thread.
 Pace: ``DEFAULT_SYLLABLES_PER_SECOND`` until ``learn_rate`` has ``MIN_TAKES_FOR_PACE``
 completed takes. The spoken length is syllables ÷ pace, the phone numbers' syllables counted
 ``number_slowdown`` times (the teleprompter's number zone scrolls that much slower).
-``Report.words_left`` = round((target − estimate) × words a second), where words a second =
-pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5 when empty).
+Under the target, ``Report.words_left`` = round((target − estimate) × words a second), where
+words a second = pace ÷ the text's mean syllables per ordinary word (outside number zones; 1.5
+when empty). Over it, ``-words_left`` is the words from where the text passes the target to
+the end. ``Report.words`` and both budgets count a phone number, however written, as one word.
 
 Helpers live beside this module: ``phone`` (``find_numbers``, ``NumberMention``, re-exported
 here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases, names),
-``anatomy`` and ``repetition`` (the checks), ``report`` (``Report``, ``Finding``, ``Check``,
-``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here), ``draft`` (the "new
-voicemail" helper).
+``anatomy``, ``objective``, ``job_ask``, ``fillers`` and ``repetition`` (the checks),
+``word_lists`` (``Rules``, ``parse_rules``: re-exported here), ``report`` (``Report``,
+``Finding``, ``Check``, ``Severity``, ``SpeakingRate``, ``word_budget``: re-exported here),
+``draft`` (the "new voicemail" helper).
 """
 
 from __future__ import annotations
@@ -44,17 +49,23 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from app.domain import anatomy, speech
 from app.domain.anatomy import Hit
+from app.domain.fillers import filler_hits
+from app.domain.job_ask import job_ask_hits
+from app.domain.objective import objective_hits
 from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
-from app.domain.prose import normalise, sentence_spans
+from app.domain.prose import find_phrases, normalise, sentence_spans
 from app.domain.repetition import repetition_hits
 from app.domain.report import Check, Finding, Report, Severity, SpeakingRate, word_budget
 from app.domain.script import ScriptKind, word_spans
-from app.domain.speech import measure
+from app.domain.speech import Timing, measure
+from app.domain.word_lists import DEFAULT_LONG_SENTENCE_WORDS, Rules, parse_rules
 
 __all__ = [
+    "DEFAULT_LONG_SENTENCE_WORDS",
     "DEFAULT_NUMBER_SLOWDOWN",
     "DEFAULT_SYLLABLES_PER_SECOND",
     "Check",
@@ -78,9 +89,6 @@ DEFAULT_NUMBER_SLOWDOWN = 2.0  # the number zone is read at half pace
 # presentation guides put conversational English at 140–160 wpm), and English prose averages
 # about 1.5 syllables a word: 150 / 60 × 1.5 = 3.75 syllables a second.
 DEFAULT_SYLLABLES_PER_SECOND = 3.75
-# A breath group — what a speaker says comfortably on one breath — lasts up to about 10 s;
-# at 150 wpm that is 25 words. Longer sentences get rushed or broken in odd places.
-DEFAULT_LONG_SENTENCE_WORDS = 25
 MIN_TAKES_FOR_PACE = 3  # one or two takes may be a stumble; the median of three is a pace
 
 
@@ -91,16 +99,6 @@ class Profile:
     name: str = ""
     phone: str = ""
     region: str = "US"  # ISO 3166 two-letter code, for reading phone numbers
-
-
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """Word lists from ``data/coach/`` (fillers, job asks, objective cues, ...)."""
-
-    fillers: tuple[str, ...] = ()
-    job_asks: tuple[str, ...] = ()
-    objective_cues: tuple[str, ...] = ()
-    long_sentence_words: int = DEFAULT_LONG_SENTENCE_WORDS
 
 
 DEFAULT_RATE = SpeakingRate(DEFAULT_SYLLABLES_PER_SECOND, takes=0)
@@ -131,39 +129,6 @@ _CHECKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("short_sentences", "Sentences you can say in one breath", ("long_sentence",)),
     ("no_repetition", "Nothing said twice", ("repetition",)),
 )
-
-
-def parse_rules(files: dict[str, str]) -> Rules:
-    """Rules from the text of the files in ``data/coach/``, keyed by file stem.
-
-    ``fillers``, ``job_asks`` and ``objective_cues`` hold one phrase a line; ``limits`` holds
-    ``name = number`` lines (``long_sentence_words``). ``#`` starts a comment. Unknown
-    stems are ignored, so a newer data folder does not break an older app.
-    """
-    limits = dict(_limits(files.get("limits", "")))
-    return Rules(
-        fillers=_phrases(files.get("fillers", "")),
-        job_asks=_phrases(files.get("job_asks", "")),
-        objective_cues=_phrases(files.get("objective_cues", "")),
-        long_sentence_words=int(limits.get("long_sentence_words", DEFAULT_LONG_SENTENCE_WORDS)),
-    )
-
-
-def _lines(text: str) -> list[str]:
-    lines = (line.partition("#")[0] for line in normalise(text).splitlines())
-    return [" ".join(line.split()) for line in lines if line.strip()]
-
-
-def _phrases(text: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(line.lower() for line in _lines(text)))
-
-
-def _limits(text: str) -> Iterable[tuple[str, float]]:
-    for line in _lines(text):
-        key, sep, value = line.partition("=")
-        if not sep:
-            raise ValueError(f"limits: expected 'name = number', got {line!r}")
-        yield key.strip(), float(value)
 
 
 def warm_up(region: str = DEFAULT_REGION) -> None:
@@ -224,28 +189,30 @@ def analyse(
     numbers = tuple(find_numbers(clean, profile.region))
     timing = measure(clean, numbers, number_slowdown, target_s * rate.syllables_per_second)
     estimate_s = timing.paced_syllables / rate.syllables_per_second
-    words_per_second = rate.syllables_per_second / timing.syllables_per_word
-    words_left = round((target_s - estimate_s) * words_per_second)
     name, name_spans = anatomy.caller_name(clean, profile.name)
     word_starts = [start for start, _ in word_spans(clean)]
     doc = anatomy.Text(clean, sentence_spans(clean), numbers, name, name_spans, word_starts)
+    words_left = _words_left(doc, timing, estimate_s, target_s, rate)
     hits: list[Hit] = []
     if timing.overflow_at is not None and estimate_s > target_s:
         over = _Overflow(timing.overflow_at, estimate_s, target_s, -words_left, rate.takes > 0)
         hits.append(_too_long(doc, over))
     hits += anatomy.name_hits(doc)
-    hits += anatomy.objective_hits(doc, rules.objective_cues)
+    job_asks = job_ask_hits(doc, rules)
+    asks = sorted(find_phrases(clean, rules.objective_cues) + [(h.start, h.end) for h in job_asks])
+    seconds_at = partial(_seconds_at, clean, numbers, number_slowdown, rate)
+    hits += objective_hits(doc, asks, seconds_at, target_s, rules.connection_cues)
     if kind == ScriptKind.VOICEMAIL:
         mentions = anatomy.callback_numbers(doc, profile.phone, profile.region)
         hits += anatomy.number_hits(doc, mentions, profile.phone)
         hits += anatomy.close_hits(doc, mentions)
-    hits += anatomy.job_ask_hits(doc, rules.job_asks)
-    hits += anatomy.filler_hits(doc, rules.fillers)
+    hits += job_asks
+    hits += filler_hits(doc, rules.fillers)
     hits += anatomy.long_sentence_hits(doc, rules.long_sentence_words)
     hits += repetition_hits(doc)
     findings = tuple(sorted((_finding(hit) for hit in hits), key=lambda f: (f.start, f.end)))
     return Report(
-        words=len(word_starts),
+        words=anatomy.sentence_words(doc, 0, len(clean)),
         syllables=timing.syllables,
         estimated_seconds=estimate_s,
         target_s=target_s,
@@ -255,6 +222,34 @@ def analyse(
         checks=_checklist(kind, target_s, {f.id for f in findings}),
         numbers=numbers,
     )
+
+
+def _words_left(
+    doc: anatomy.Text, timing: Timing, estimate_s: float, target_s: float, rate: SpeakingRate
+) -> int:
+    """Ordinary words that still fit; over the target, minus the words past it.
+
+    What is over is counted in the text itself (the highlighted overflow, a phone number
+    as one word), so a script is never more words over than it has; what is left is the
+    time left in words of the text's own length.
+    """
+    if timing.overflow_at is not None and estimate_s > target_s:
+        return -max(anatomy.words_from(doc, timing.overflow_at), 1)
+    words_per_second = rate.syllables_per_second / timing.syllables_per_word
+    return max(round((target_s - estimate_s) * words_per_second), 0)
+
+
+def _seconds_at(
+    text: str,
+    numbers: tuple[NumberMention, ...],
+    number_slowdown: float,
+    rate: SpeakingRate,
+    offset: int,
+) -> float:
+    """The spoken time from the start of ``text`` to ``offset``, at the caller's pace."""
+    before = [mention for mention in numbers if mention.start < offset]
+    timing = measure(text[:offset], before, number_slowdown)
+    return timing.paced_syllables / rate.syllables_per_second
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,21 @@ from functools import lru_cache
 _SENTENCE_END_RE = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s|$))|\n")
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "e.g", "i.e", "vs", "etc"})
 _LAST_WORD_RE = re.compile(r"([\w.]+)$")
-# How people introduce themselves when no profile says who they are.
-_SELF_INTRO_RE = re.compile(
-    r"\b(?i:this is|my name is|it's|it is|i'm|i am|here's)\s+"
-    r"(?P<name>[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?)"
+# How people introduce themselves when no profile says who they are: "this is <Name>", "my
+# name's <Name>", "it's <Name> from …" before the name; "<Name> here", "<Name> calling",
+# "<Name> speaking" after it. A name is one or two capitalised words that are not a greeting
+# or a word that starts a sentence ("Just calling…", "I'm calling…").
+_NOT_A_NAME = (
+    "I|I'm|I've|We|We're|You|Just|Only|Simply|Also|So|And|But|Now|Still|Again|Hi|Hello|Hey|"
+    "Good|Dear|Thanks|Thank|Morning|Afternoon|Evening|Who|Someone|Everyone|Team|Monday|"
+    "Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+_NAME_WORD = rf"(?!(?:{_NOT_A_NAME})\b)[A-Z][\w'\-]*"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+_INTRO_BEFORE_RE = re.compile(
+    rf"\b(?i:this is|my name is|my name's|name's|it's|it is|i'm|i am|here's)\s+{_NAME}"
+)
+_INTRO_AFTER_RE = re.compile(rf"(?<![\w'\-]){_NAME}[ \t]+(?i:here|calling|speaking)\b")
 
 
 def normalise(text: str) -> str:
@@ -74,13 +84,14 @@ def find_name(text: str, name: str) -> list[tuple[int, int]]:
     parts = name.split()
     if not parts:
         return []
-    forms = (" ".join(parts), parts[0]) if len(parts) > 1 else (parts[0],)
+    # The full name, the first name, and first + last without a middle name or initial.
+    forms = tuple(dict.fromkeys((" ".join(parts), f"{parts[0]} {parts[-1]}", parts[0])))
     pattern = phrase_pattern(forms)
     assert pattern is not None
     return [m.span() for m in pattern.finditer(text) if m.group()[0].isupper()]
 
 
 def self_introduced_name(text: str) -> str:
-    """The name in the first "this is <Name>" / "my name is <Name>", or ""."""
-    match = _SELF_INTRO_RE.search(text)
-    return match.group("name") if match else ""
+    """The name in the first self-introduction ("this is <Name>", "<Name> here", ...), or ""."""
+    found = [m for m in (_INTRO_BEFORE_RE.search(text), _INTRO_AFTER_RE.search(text)) if m]
+    return min(found, key=lambda m: m.start()).group("name") if found else ""

@@ -270,7 +270,9 @@ def test_severities_follow_the_documented_table(coach_rules: Rules) -> None:
     assert severities["job_ask"] is Severity.ERROR
     assert severities["filler"] is Severity.TIP
     assert severities["number_once"] is Severity.WARNING
-    assert severities["objective_late"] is Severity.WARNING
+    # The job ask states why they call (wrongly): the missing objective needs another script.
+    no_ask = analyse("Hi. Lovely weather. Call 555-201-7788.", rules=coach_rules).findings
+    assert {f.id: f.severity for f in no_ask}["objective_late"] is Severity.WARNING
 
 
 def test_the_number_said_twice_is_not_a_repetition(coach_rules: Rules) -> None:
