@@ -63,13 +63,12 @@ class VoiceStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.meter = LevelMeter()
-        self.rec_label = QLabel(f'<span style="color:{REC_RED}">●</span> REC')
+        self.rec_label = QLabel(f'<span style="color:{REC_RED}">{REC_TEXT}</span>')
         self.rec_label.setObjectName("recordingIndicator")
         self.rec_label.setAccessibleName("Recording")
         self.rec_label.setToolTip("This take is being recorded")
         font = self.rec_label.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 0.85)
         self.rec_label.setFont(font)
         keep = self.rec_label.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # no jump when a take starts
