@@ -33,11 +33,10 @@ never counts (see :mod:`app.domain.voice_bounds`). Live (:class:`VoiceActivity` 
 chunk) it is tracked as the audio arrives, from the quiet start of the take: it starts at the
 first real frame's level, falls at once to any quieter frame and rises by ``FLOOR_RISE`` of
 the difference on each frame webrtcvad calls silence outside speech, so it follows a noise
-that grows. (A take that starts
-mid-word learns the floor at the first gap between syllables; the gate re-judges its window
-then, so the first word is still found.) ``timing()`` re-estimates it from the whole
-recording (the median of the cells away from the speech, see
-:func:`voice_bounds.noise_floor_db`) and replays layers 1-3 on the stored per-frame data:
+that grows. (A take that starts mid-word learns the floor at the first gap between syllables;
+the gate re-judges its window then, so the first word is still found.) ``timing()``
+re-estimates it from the whole recording (the median of the real cells away from the speech,
+see :func:`voice_bounds.noise_floor_db`) and replays layers 1-3 on the stored per-frame data:
 cheap (a 60 s take is 2,000 frames, ~4 ms) and, since frames are cut from the stream the same
 way whatever the chunks, identical for any chunking and for the whole file (``analyse_wav``).
 

@@ -91,7 +91,8 @@ def noise_floor_db(
     """The noise floor of a recording and its spread (median and median absolute deviation,
     dB) from its cells away from the speech ``regions``, from its first real sound on."""
     near_speech = bytearray(len(cells_db))
-    near_speech[: first_sound(cells_db)] = b"\x01" * first_sound(cells_db)  # not yet heard
+    heard_from = first_sound(cells_db)
+    near_speech[:heard_from] = b"\x01" * heard_from  # nothing heard yet: no room to measure
     for start, end in regions:
         lo, hi = max(0, start - GUARD_CELLS), min(len(cells_db), end + GUARD_CELLS)
         near_speech[lo:hi] = b"\x01" * (hi - lo)
@@ -99,7 +100,7 @@ def noise_floor_db(
     if len(quiet) >= MIN_NOISE_CELLS:
         floor = statistics.median(quiet)
         return floor, statistics.median(abs(level - floor) for level in quiet)
-    heard = cells_db[first_sound(cells_db) :]
+    heard = cells_db[heard_from:]
     if not heard:
         return MIN_THRESHOLD_DB, 0.0
     ordered = sorted(heard)

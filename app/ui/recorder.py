@@ -98,6 +98,11 @@ class Recorder(QObject):
         return self._armed and self._open
 
     @property
+    def writing(self) -> bool:
+        """A take's file is being written."""
+        return self._file is not None
+
+    @property
     def pre_roll_s(self) -> float:
         """Seconds of sound waiting for the next take's start."""
         return self._pre_roll.seconds

@@ -77,7 +77,7 @@ class TakeVoice(QObject):
         if self._recording and prefs.end_after_silence:
             self._end_silence_s = prefs.end_silence_s
         self.listening_changed.emit(self._recording)
-        self.recording_changed.emit(self._recording and name is not None)
+        self.recording_changed.emit(self._recording and recorder.writing)
         return self._recording
 
     def follow(self, take: Take) -> None:
@@ -146,5 +146,5 @@ class TakeVoice(QObject):
 
 def wants_microphone(preferences: Preferences) -> bool:
     """Whether takes use the microphone: to record them, or to listen for hands-free."""
-    prefs = preferences
-    return prefs.record_takes or prefs.end_after_silence or prefs.start_at_first_word
+    p = preferences
+    return p.record_takes or p.end_after_silence or p.start_at_first_word

@@ -220,3 +220,11 @@ def test_the_first_word_in_the_pre_roll_starts_the_clock_at_the_key_press(
     frame = rig.rehearsal.current_frame()
     assert frame is not None and frame.reading.phase is not Phase.WAITING
     assert frame.reading.elapsed_s == pytest.approx(rig.clock.now - pressed_at, abs=0.01)
+
+
+def test_no_rec_when_the_file_cannot_be_written(qtbot: QtBot, make_rig: Callable[..., Rig]) -> None:
+    (rig := make_rig()).data_dir.joinpath("recordings").write_text("a file, not a folder")
+    rig.space(qtbot)
+    strip = rig.window.rehearse_page.voice_strip
+    assert not strip.recording_shown
+    assert strip.note_label.text().startswith("The recording could not be written")
