@@ -8,9 +8,10 @@ take begins with the half second heard before its key press (the pre-roll).
 
 It is released when the page or the window goes, when the preferences stop using it, and after
 ``IDLE_RELEASE_S`` without a take: the system's "microphone in use" light should not stay on
-for an app left open and forgotten. A take, the page shown again or the window activated
-opens it again. Idle time is measured on the injected monotonic clock; a QTimer only asks.
-Opening waits for the event loop, so nothing of QtMultimedia is loaded while views are built.
+for an app left open and forgotten. A take, the page shown again, the window activated or the
+pointer coming over the page opens it again. Idle time is measured on the injected monotonic
+clock; a QTimer only asks. Opening waits for the event loop, so nothing of QtMultimedia is
+loaded while views are built.
 """
 
 from __future__ import annotations
@@ -26,7 +27,13 @@ from app.ui.take_voice import wants_microphone
 
 IDLE_RELEASE_S = 180.0  # no take for three minutes: let the microphone go
 IDLE_CHECK_MS = 10_000  # how often the idle time is looked at
-_COMING_BACK = (QEvent.Type.Show, QEvent.Type.WindowActivate, QEvent.Type.WindowStateChange)
+# The page or the window coming back, or the pointer coming over the page: someone is here.
+_COMING_BACK = (
+    QEvent.Type.Show,
+    QEvent.Type.WindowActivate,
+    QEvent.Type.WindowStateChange,
+    QEvent.Type.Enter,
+)
 _WATCHED = (*_COMING_BACK, QEvent.Type.Hide)
 
 

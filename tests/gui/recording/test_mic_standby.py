@@ -11,7 +11,8 @@ import wave
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain.countdown import Phase
@@ -168,6 +169,12 @@ def test_after_a_few_idle_minutes_the_microphone_is_let_go(
     _standby_ticks(rig)
     assert rig.mic.running
     rig.clock.advance(1)
+    _standby_ticks(rig)
+    assert not rig.mic.running
+    # Someone coming back to the page opens it again, before they press Space.
+    QApplication.sendEvent(rig.window.rehearse_page, QEvent(QEvent.Type.Enter))
+    _armed(qtbot, rig)
+    rig.clock.advance(IDLE_RELEASE_S)
     _standby_ticks(rig)
     assert not rig.mic.running
     # Space still records (opening the microphone then), and it stays open afterwards.
