@@ -27,14 +27,16 @@ How the speech is found, in three layers:
    at least ``PAUSE_MIN_S`` between the first and the last word
    (:mod:`app.domain.voice_bounds`).
 
-The noise floor. Live (:class:`VoiceActivity` fed chunk by chunk) it is tracked as the audio
-arrives, from the quiet start of the take: it starts at the first frame's level, falls at
-once to any quieter frame and rises by ``FLOOR_RISE`` of the difference on each frame
-webrtcvad calls silence outside speech, so it follows a noise that grows. (A take that starts
-mid-word learns the floor at the first gap between syllables; the gate re-judges its window
-then, so the first word is still found.) ``timing()`` re-estimates it from the whole
-recording (the median of the cells away from the speech, see
-:func:`voice_bounds.noise_floor_db`) and replays layers 1-3 on the stored per-frame data:
+The noise floor is learned from real sound only: digital silence before the first real sound
+(a late microphone's padding, a device's first empty buffers) is the absence of sound and
+never counts (see :mod:`app.domain.voice_bounds`). Live (:class:`VoiceActivity` fed chunk by
+chunk) it is tracked as the audio arrives, from the quiet start of the take: it starts at the
+first real frame's level, falls at once to any quieter frame and rises by ``FLOOR_RISE`` of
+the difference on each frame webrtcvad calls silence outside speech, so it follows a noise
+that grows. (A take that starts mid-word learns the floor at the first gap between syllables;
+the gate re-judges its window then, so the first word is still found.) ``timing()``
+re-estimates it from the whole recording (the median of the real cells away from the speech,
+see :func:`voice_bounds.noise_floor_db`) and replays layers 1-3 on the stored per-frame data:
 cheap (a 60 s take is 2,000 frames, ~4 ms) and, since frames are cut from the stream the same
 way whatever the chunks, identical for any chunking and for the whole file (``analyse_wav``).
 
@@ -53,6 +55,7 @@ import webrtcvad  # type: ignore[import-untyped]
 
 from app.domain.voice_bounds import (
     CELL_S,
+    is_digital_silence,
     noise_floor_db,
     refine_end,
     refine_start,
@@ -223,11 +226,13 @@ class VoiceActivity:
         voiced = bool(self._vad.is_speech(frame, self._rate))
         self._frames_db.append(frame_db)
         self._voiced.append(voiced)
-        floor = frame_db if self._floor_db is None else min(self._floor_db, frame_db)
-        thr = threshold_db(floor)
+        floor = self._floor_db
+        if floor is not None or not is_digital_silence(frame_db):  # no sound yet: no floor
+            floor = frame_db if floor is None else min(floor, frame_db)
+        thr = threshold_db(SILENCE_DBFS if floor is None else floor)
         if self._gate.push(voiced, frame_db, thr, self._speech_db - FAINT_DB):
             self._on_edge(thr)
-        if not voiced and not self._gate.in_speech:
+        if floor is not None and not voiced and not self._gate.in_speech:
             floor += FLOOR_RISE * (frame_db - floor)
         self._floor_db = floor
 

@@ -11,6 +11,15 @@ Noise floor: the median level of the cells well away from any speech region — 
 quiet lead-in before the first word (the user presses the key, breathes, then speaks), plus any
 quiet after the last word. A recording with no quiet (speech from the first sample to the last)
 falls back to the 5th percentile of all cells, which lands in the gaps between words.
+
+Only real signal counts: digital silence before the first real sound (cells at or below
+``DIGITAL_SILENCE_DB``, one least-significant bit) is the *absence* of sound — the padding
+written for a microphone that started late, a device's first empty buffers, a pre-roll not
+yet filled — not a room's noise. Counted, two seconds of it pulled the median to -96 dBFS,
+the threshold to its -60 dBFS minimum and an ordinary room tone (-46 dBFS) above it: the
+room became speech and the pauses vanished. Zeros *after* real sound are kept: a source that
+gates its own noise (a clean synthetic voice, a noise-suppressing microphone) sends zeros
+between words, and then digital silence really is its floor.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ MIN_MARGIN_DB = 2.0  # on smoothed cells, at least this far above the floor ...
 SPREAD_FACTOR = 4.0  # ... and this many times the noise's spread
 FALLBACK_SPREAD_DB = 1.5  # a pink-noise-like spread, when no quiet was heard to measure it
 MIN_THRESHOLD_DB = -60.0  # below this nothing is speech, however quiet the room (digital zero)
+DIGITAL_SILENCE_DB = -90.0  # at or below (RMS of one LSB): zeros, not a room's noise
 GUARD_CELLS = 20  # cells this close to a speech region never count towards the noise floor
 MIN_NOISE_CELLS = 15  # 150 ms of quiet is enough to estimate the floor from
 ONSET_LOOKBACK_CELLS = 30  # how far before the detector's first speech frame a word may start
@@ -63,12 +73,26 @@ def smoothed_db(cells_db: Sequence[float]) -> list[float]:
     return out
 
 
+def is_digital_silence(level_db: float) -> bool:
+    """Whether a cell's (or frame's) level is digital silence: zeros or a stray LSB."""
+    return level_db <= DIGITAL_SILENCE_DB
+
+
+def first_sound(cells_db: Sequence[float]) -> int:
+    """The first cell that is not digital silence (``len(cells_db)`` when there is none)."""
+    return next(
+        (i for i, level in enumerate(cells_db) if not is_digital_silence(level)), len(cells_db)
+    )
+
+
 def noise_floor_db(
     cells_db: Sequence[float], regions: Sequence[tuple[int, int]]
 ) -> tuple[float, float]:
     """The noise floor of a recording and its spread (median and median absolute deviation,
-    dB) from its cells away from the speech ``regions``."""
+    dB) from its cells away from the speech ``regions``, from its first real sound on."""
     near_speech = bytearray(len(cells_db))
+    heard_from = first_sound(cells_db)
+    near_speech[:heard_from] = b"\x01" * heard_from  # nothing heard yet: no room to measure
     for start, end in regions:
         lo, hi = max(0, start - GUARD_CELLS), min(len(cells_db), end + GUARD_CELLS)
         near_speech[lo:hi] = b"\x01" * (hi - lo)
@@ -76,9 +100,10 @@ def noise_floor_db(
     if len(quiet) >= MIN_NOISE_CELLS:
         floor = statistics.median(quiet)
         return floor, statistics.median(abs(level - floor) for level in quiet)
-    if not cells_db:
+    heard = cells_db[heard_from:]
+    if not heard:
         return MIN_THRESHOLD_DB, 0.0
-    ordered = sorted(cells_db)
+    ordered = sorted(heard)
     return ordered[len(ordered) // 20], FALLBACK_SPREAD_DB
 
 

@@ -55,6 +55,9 @@ class AudioInput(QObject):
         """Stop capturing; harmless when not started. No ``chunk`` follows it."""
         raise NotImplementedError
 
+    def drain(self) -> None:
+        """Send now, as ``chunk``, whatever has been captured and not yet sent."""
+
 
 class QtAudioInput(AudioInput):
     """The system's default microphone through ``QAudioSource``, in pull mode.
@@ -153,6 +156,9 @@ class QtAudioInput(AudioInput):
             return
         self._on_io_ready_read()  # what is already captured belongs to the take
         self._release()
+
+    def drain(self) -> None:
+        self._on_io_ready_read()
 
     def _refuse(self, reason: str) -> bool:
         self.failed.emit(reason)

@@ -1,8 +1,13 @@
 """Records a take: microphone → WAV file under ``recordings/``, voice activity, a meter level.
 
-The file starts when the take starts. A device can deliver its first sound late (measured:
-up to 1.9 s for the first take through PulseAudio): that time is written as silence and
-skipped by the detector, so the file and the speech timing stay on the take's clock.
+The microphone can wait open between takes (``arm()``, while the Rehearse page shows): a
+freshly opened device delivers its first sound late (measured: 1.0-2.1 s through PulseAudio),
+so an open one is what makes the first word of a take safe. While armed, the last half second
+is kept (:class:`app.domain.pre_roll.PreRoll`) and a take's file begins with it; ``press_s``
+says where the key press falls in the file, and the take's figures are measured from there.
+A take started with the microphone closed opens it then: the time until its first sound is
+written as silence and skipped by the detector, so the file and the speech timing stay on the
+take's clock.
 
 The file is written as the sound arrives (a placeholder header first, corrected about once a
 second and at the end), so whatever happens mid-take — the microphone unplugged, the app
@@ -24,6 +29,7 @@ from typing import BinaryIO
 from PySide6.QtCore import QObject, Signal
 
 from app.domain.attempt import Attempt
+from app.domain.pre_roll import PreRoll
 from app.domain.voice import SAMPLE_RATE, SAMPLE_WIDTH, SpeechTiming, VoiceActivity, level_dbfs
 from app.domain.voice import write_wav_header as wav_header
 from app.storage.recordings import RECORDINGS_DIRNAME
@@ -75,6 +81,10 @@ class Recorder(QObject):
         self._level = bytearray()
         self._listening = False
         self._interrupted = False
+        self._armed = False  # keep the input open between takes
+        self._open = False  # the input is capturing
+        self._pre_roll = PreRoll(BYTES_PER_S)
+        self.press_s = 0.0  # where the take's key press falls in its recording
         audio_input.chunk.connect(self._on_audio_input_chunk)
         audio_input.failed.connect(self._on_audio_input_failed)
 
@@ -82,8 +92,38 @@ class Recorder(QObject):
     def listening(self) -> bool:
         return self._listening
 
+    @property
+    def armed(self) -> bool:
+        """The microphone waits open between takes, keeping the pre-roll."""
+        return self._armed and self._open
+
+    @property
+    def writing(self) -> bool:
+        """A take's file is being written."""
+        return self._file is not None
+
+    @property
+    def pre_roll_s(self) -> float:
+        """Seconds of sound waiting for the next take's start."""
+        return self._pre_roll.seconds
+
     def available(self) -> bool:
         return self.audio_input.available()
+
+    def arm(self) -> bool:
+        """Open the microphone now and keep it open between takes; False (after ``failed``
+        said why) when it cannot be opened."""
+        self._armed = True
+        if not self._open:
+            self._pre_roll.clear()
+            self._open = self.audio_input.start()
+        return self._open
+
+    def disarm(self) -> None:
+        """Release the microphone (after the take, when one is being recorded)."""
+        self._armed = False
+        if not self._listening:
+            self._release()
 
     def start(self, name: str | None) -> bool:
         """Listen (and with a ``name``, record to ``recordings/<name>.wav``); False when
@@ -92,21 +132,32 @@ class Recorder(QObject):
             self.stop()
         self.voice = VoiceActivity()
         self._written = self._refreshed = 0
-        self._carry, self._level = b"", bytearray()
+        self._level = bytearray()
         self._interrupted = False
         self._path = None
-        if not self.audio_input.start():
-            self.voice = None
-            return False
+        if not self._open:
+            self._carry = b""
+            self._pre_roll.clear()
+            self._open = self.audio_input.start()
+            if not self._open:
+                self.voice = None
+                return False
+        pre_roll, self.press_s = self._pre_roll.cut(self._clock())
         self._listening = True
-        self._started_at = self._clock()
+        self._started_at = None if pre_roll else self._clock()  # a late first sound is padded
         if name is not None:
-            self._open(name)
+            self._create(name)
+        if pre_roll:
+            self._take_in(pre_roll)
         return True
 
     def stop(self) -> Recording:
-        """Stop listening and close the file; the speech timing of everything heard."""
-        self.audio_input.stop()
+        """Stop listening and close the file; the speech timing of everything heard. An
+        armed microphone stays open."""
+        if self._armed:
+            self.audio_input.drain()  # what is already captured belongs to the take
+        else:
+            self._release()
         self._listening = False
         path = self._close()
         timing = self.voice.timing() if self.voice is not None else None
@@ -120,8 +171,14 @@ class Recorder(QObject):
         if recording.path is not None:
             (self.data_dir / recording.path).unlink(missing_ok=True)
 
+    def _release(self) -> None:
+        if self._open:
+            self.audio_input.stop()
+        self._open = False
+        self._pre_roll.clear()
+
     # --- the file -----------------------------------------------------------------------------
-    def _open(self, name: str) -> None:
+    def _create(self, name: str) -> None:
         folder = self.data_dir / RECORDINGS_DIRNAME
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -185,16 +242,23 @@ class Recorder(QObject):
 
     # --- reactions ----------------------------------------------------------------------------
     def _on_audio_input_chunk(self, pcm: bytes) -> None:
-        if not self._listening or self.voice is None:
-            return
         pcm = self._carry + pcm
         whole = len(pcm) - len(pcm) % SAMPLE_WIDTH
         pcm, self._carry = pcm[:whole], pcm[whole:]
         if not pcm:
             return
+        if not self._listening:
+            self._pre_roll.add(pcm, self._clock())
+            return
         if self._started_at is not None:
             self._catch_up(self._clock() - self._started_at - len(pcm) / BYTES_PER_S)
             self._started_at = None
+        self._take_in(pcm)
+
+    def _take_in(self, pcm: bytes) -> None:
+        """Whole samples of the take: to the file, the detector and the meter."""
+        if self.voice is None:
+            return
         self._write(pcm)
         self.voice.feed(pcm)
         self._level += pcm
@@ -212,9 +276,12 @@ class Recorder(QObject):
             self.voice.skip(samples / SAMPLE_RATE)
 
     def _on_audio_input_failed(self, reason: str) -> None:
-        if not self._listening:  # refused at start: nothing was recorded
-            self.failed.emit(reason)
-            return
+        was_open, self._open = self._open, False
+        self._pre_roll.clear()
+        if not self._listening:
+            if not was_open:  # refused at start (or when armed): nothing was recorded
+                self.failed.emit(reason)
+            return  # gone between takes: the next take says why, if it is still gone
         self._listening = False
         if self._file is not None:
             with suppress(OSError):  # what was heard stays a playable file

@@ -41,6 +41,7 @@ class Rehearsal(QObject):
     save_failed = Signal(str, str)  # the database's complaint, what happens now
     recording_note = Signal(str)  # one line about the microphone ("" when all is well)
     listening_changed = Signal(bool)  # the microphone is on for this take (show the meter)
+    recording_changed = Signal(bool)  # this take is being recorded ("● REC")
     level_changed = Signal(float)  # the voice's level in dBFS, for a quiet meter
 
     def __init__(
@@ -73,6 +74,7 @@ class Rehearsal(QObject):
             recorder.level_changed.connect(self.level_changed)
         self._voice.recording_note.connect(self.recording_note)
         self._voice.listening_changed.connect(self.listening_changed)
+        self._voice.recording_changed.connect(self.recording_changed)
         self._voice.clock_started.connect(self.tick)
         self._voice.fell_silent.connect(self._on_voice_fell_silent)
 
@@ -80,6 +82,11 @@ class Rehearsal(QObject):
     @property
     def recorder(self) -> Recorder | None:
         return self._voice.recorder
+
+    @property
+    def clock(self) -> Clock:
+        """The monotonic clock takes are timed with."""
+        return self._clock
 
     @property
     def running(self) -> bool:

@@ -3,7 +3,8 @@
 The microphone is switched on with the take when the preferences want it (to record the take,
 or only to listen for hands-free). Hands-free, the take's clock waits for the first word and
 the take ends after the silence that follows the last one. ``offset_s`` says where the take's
-clock started in the recording, so that the speech it heard can be timed on the take's clock.
+clock started in the recording (after the pre-roll and the lead-in), so that the speech it
+heard can be timed on the take's clock.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class TakeVoice(QObject):
 
     recording_note = Signal(str)  # one line about the microphone ("" when all is well)
     listening_changed = Signal(bool)  # the microphone is on for this take (show the meter)
+    recording_changed = Signal(bool)  # this take is being recorded to a file ("● REC")
     clock_started = Signal()  # a waiting take's clock started: first word, or no microphone
     fell_silent = Signal()  # hands-free: silence after speech on the clock; stop the take
 
@@ -40,6 +42,7 @@ class TakeVoice(QObject):
         self._take: Take | None = None  # the take listened for, between `follow` and `stop`
         self._recording = False  # the recorder was started for the current take
         self._recording_started_at = 0.0  # on the clock: the recording's time zero
+        self._press_s = 0.0  # where the key press falls in the recording (the pre-roll)
         self._offset_s = 0.0  # where the take's clock started, in the recording
         self._end_silence_s: float | None = None  # hands-free stop, when it is on
         if recorder is not None:
@@ -66,18 +69,21 @@ class TakeVoice(QObject):
         if recorder is None:
             self.listening_changed.emit(False)
             return False
-        self._recording_started_at = self._clock()
+        pressed_at = self._clock()
         name = recording_name(now_utc) if prefs.record_takes else None
         self._recording = recorder.start(name)  # a refusal says why through `failed`
+        self._press_s = recorder.press_s if self._recording else 0.0
+        self._recording_started_at = pressed_at - self._press_s
         if self._recording and prefs.end_after_silence:
             self._end_silence_s = prefs.end_silence_s
         self.listening_changed.emit(self._recording)
+        self.recording_changed.emit(self._recording and recorder.writing)
         return self._recording
 
     def follow(self, take: Take) -> None:
         """Listen on behalf of ``take``, started right after ``start``."""
         self._take = take
-        self._offset_s = take.countdown.lead_in_s
+        self._offset_s = self._press_s + take.countdown.lead_in_s
 
     def stop(self, *, keep: bool) -> Recording | None:
         """Switch the microphone off; the recording when ``keep``, else it is thrown away."""
@@ -88,15 +94,14 @@ class TakeVoice(QObject):
         self._recording = False
         self._end_silence_s = None
         self.listening_changed.emit(False)
+        self.recording_changed.emit(False)
         if not keep:
             recorder.discard()
             return None
         return recorder.stop()
 
     def _recorder_for_take(self) -> Recorder | None:
-        prefs = self._preferences
-        wanted = prefs.record_takes or prefs.end_after_silence or prefs.start_at_first_word
-        return self._recorder if wanted else None
+        return self._recorder if wants_microphone(self._preferences) else None
 
     def _on_recorder_heard(self) -> None:
         """Hands-free: start the clock at the first word; stop after the silence at the end."""
@@ -117,7 +122,9 @@ class TakeVoice(QObject):
             self.fell_silent.emit()
 
     def _begin_clock(self, at_s: float) -> None:
-        """Start a waiting take's clock ``at_s`` seconds into its recording."""
+        """Start a waiting take's clock ``at_s`` seconds into its recording (never before
+        the key press: a word in the pre-roll was begun before the take)."""
+        at_s = max(at_s, self._press_s)
         if self._take is not None and self._take.waiting:
             self._take.begin_at(self._recording_started_at + at_s)
             self._offset_s = at_s
@@ -128,9 +135,16 @@ class TakeVoice(QObject):
         if not self._recording:
             return
         self.listening_changed.emit(False)
+        self.recording_changed.emit(False)
         self._end_silence_s = None
         take, recorder = self._take, self._recorder
         if take is not None and take.waiting and recorder is not None:
             # Nobody will hear the first word now: the clock starts at once.
             heard_s = recorder.voice.elapsed_s if recorder.voice is not None else 0.0
             self._begin_clock(max(heard_s, self._clock() - self._recording_started_at))
+
+
+def wants_microphone(preferences: Preferences) -> bool:
+    """Whether takes use the microphone: to record them, or to listen for hands-free."""
+    p = preferences
+    return p.record_takes or p.end_after_silence or p.start_at_first_word

@@ -1,14 +1,18 @@
-"""Under the countdown: a quiet level meter while a take records, and a one-line note when
-the microphone is missing or stops. Nothing here may pull the eye away from the script."""
+"""Under the countdown: "● REC" and a quiet level meter while a take records, and a one-line
+note when the microphone is missing or stops. Nothing here may pull the eye away from the
+script: the red dot is the only colour, and the line's space is always reserved, so nothing
+moves when a take starts."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 FLOOR_DBFS = -60.0  # the meter's empty end: room noise
 METER_HEIGHT_PX = 3
+REC_TEXT = "● REC"
+REC_RED = "#e5484d"  # legible on the dark and the light palette alike
 
 
 def meter_fraction(dbfs: float) -> float:
@@ -54,11 +58,22 @@ class LevelMeter(QWidget):
 
 
 class VoiceStrip(QWidget):
-    """The meter and the microphone note, stacked."""
+    """ "● REC" beside the meter, and the microphone note under them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.meter = LevelMeter()
+        self.rec_label = QLabel(f'<span style="color:{REC_RED}">{REC_TEXT}</span>')
+        self.rec_label.setObjectName("recordingIndicator")
+        self.rec_label.setAccessibleName("Recording")
+        self.rec_label.setToolTip("This take is being recorded")
+        font = self.rec_label.font()
+        font.setBold(True)
+        self.rec_label.setFont(font)
+        keep = self.rec_label.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # no jump when a take starts
+        self.rec_label.setSizePolicy(keep)
+        self.rec_label.hide()
         self.note_label = QLabel()
         self.note_label.setObjectName("recordingNote")
         self.note_label.setAccessibleName("Microphone note")
@@ -67,11 +82,23 @@ class VoiceStrip(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 2, 20, 0)
         column.setSpacing(2)
-        column.addWidget(self.meter)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.rec_label)
+        row.addWidget(self.meter, 1)
+        column.addLayout(row)
         column.addWidget(self.note_label)
 
     def show_listening(self, listening: bool) -> None:
         self.meter.set_listening(listening)
+
+    def show_recording(self, recording: bool) -> None:
+        self.rec_label.setVisible(recording)
+
+    @property
+    def recording_shown(self) -> bool:
+        """Whether "● REC" is showing (``isVisible`` needs a shown window)."""
+        return not self.rec_label.isHidden()
 
     def show_level(self, dbfs: float) -> None:
         self.meter.set_level(dbfs)

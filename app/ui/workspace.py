@@ -29,6 +29,7 @@ from app.ui.history_commands import HistoryCommands
 from app.ui.library import ScriptLibrary
 from app.ui.main_window import MainWindow
 from app.ui.menus import build_menus, build_toolbar
+from app.ui.mic_standby import standby_for
 from app.ui.pages import EDIT_TAB, REHEARSE_TAB, Pages
 from app.ui.progress_panel import ProgressPanel
 from app.ui.recording_keeper import RecordingKeeper
@@ -176,6 +177,8 @@ class Workspace(QObject):
             prompter=self.prompter, progress=self.progress, edit_page=self.edit_page,
             splitter=self.splitter, coach=self.coach, dialog_parent=window, parent=self,
         )  # fmt: skip
+        # The microphone waits open while the Rehearse page shows: no late first word.
+        self.mic_standby = standby_for(rehearsal, self.rehearse_page, self._preferences, self)
 
     def _connect_signals(self) -> None:
         a, r, cur = self.actions_, self._rehearsal, self.current
@@ -216,6 +219,8 @@ class Workspace(QObject):
         a[ActionId.PREFERENCES].triggered.connect(v.edit)
         v.applied.connect(cur.update_actions)
         v.applied.connect(cur.refresh_prompter)
+        if self.mic_standby is not None:
+            v.applied.connect(self.mic_standby.update)
         a[ActionId.PROFILE].triggered.connect(self.account.edit_profile)
         a[ActionId.NEW_VOICEMAIL].triggered.connect(self.account.new_voicemail)
         self.account.profile_changed.connect(cur.refresh_prompter)
@@ -254,6 +259,7 @@ class Workspace(QObject):
         r.pace_changed.connect(cur.show_pace_warning)
         r.recording_note.connect(self.rehearse_page.voice_strip.show_note)
         r.listening_changed.connect(self.rehearse_page.voice_strip.show_listening)
+        r.recording_changed.connect(self.rehearse_page.voice_strip.show_recording)
         r.level_changed.connect(self.rehearse_page.voice_strip.show_level)
         a[ActionId.COACH_PANEL].toggled.connect(v.set_coach_visible)
         self.editor.text_edit.textChanged.connect(self.coach.schedule)

@@ -199,3 +199,81 @@ def test_a_microphone_that_starts_late_keeps_the_file_on_the_takes_clock(
     assert frames[padding : padding + len(CLEAN)] == CLEAN
     assert recording.timing is not None
     assert recording.timing.start_s == pytest.approx(CLEAN_TRUTH.start_s + 1.5, abs=0.1)
+
+
+# --- armed between takes: the pre-roll ---------------------------------------------------------
+def _armed_recorder(tmp_path: Path) -> tuple[Recorder, FakeAudioInput, list[float]]:
+    now = [100.0]
+    mic = FakeAudioInput(CLEAN)
+    recorder = Recorder(mic, tmp_path, clock=lambda: now[0])
+    assert recorder.arm() and recorder.armed and mic.running
+    return recorder, mic, now
+
+
+def _hear(mic: FakeAudioInput, now: list[float], chunks: int) -> None:
+    for _ in range(chunks):
+        now[0] += 0.1
+        mic.push(1)
+
+
+def test_an_armed_take_begins_with_the_half_second_before_the_key(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    recorder, mic, now = _armed_recorder(tmp_path)
+    _hear(mic, now, 8)  # 0.8 s heard before the key press
+    now[0] += 0.03  # the key, 30 ms after the last piece arrived
+    assert recorder.start("armed")
+    assert recorder.press_s == pytest.approx(0.53)
+    _hear(mic, now, 10)
+    recording = recorder.stop()
+    assert mic.running and mic.starts == 1  # still open, never reopened
+    assert recording.path is not None
+    with wave.open(str(tmp_path / recording.path), "rb") as wav:
+        frames = wav.readframes(wav.getnframes())
+    assert frames == CLEAN[3 * CHUNK_BYTES : 18 * CHUNK_BYTES]  # no padding, nothing lost
+    assert recording.heard_s == pytest.approx(1.5)
+
+
+def test_a_take_pressed_before_the_first_sound_is_padded_not_shifted(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    recorder, mic, now = _armed_recorder(tmp_path)
+    assert recorder.start("early")  # armed, but nothing has arrived yet
+    assert recorder.press_s == 0.0
+    now[0] += 1.1  # the device's first piece, 1 s late
+    mic.push_all()
+    recording = recorder.stop()
+    assert recording.path is not None
+    with wave.open(str(tmp_path / recording.path), "rb") as wav:
+        frames = wav.readframes(wav.getnframes())
+    assert frames[:32000] == bytes(32000)
+    assert recording.timing is not None
+    assert recording.timing.start_s == pytest.approx(CLEAN_TRUTH.start_s + 1.0, abs=0.1)
+
+
+def test_disarming_lets_the_microphone_go_after_the_take(qtbot: QtBot, tmp_path: Path) -> None:
+    recorder, mic, _ = _armed_recorder(tmp_path)
+    recorder.start(None)
+    recorder.disarm()
+    assert mic.running  # the take goes on
+    recorder.stop()
+    assert not mic.running and not recorder.armed
+    recorder.arm()
+    recorder.disarm()
+    assert not mic.running and mic.starts == 2
+
+
+def test_a_microphone_lost_between_takes_is_reported_by_the_next_take(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    now = [0.0]
+    mic = FakeAudioInput(CLEAN, unplug_after=2)
+    recorder = Recorder(mic, tmp_path, clock=lambda: now[0])
+    reasons: list[str] = []
+    recorder.failed.connect(reasons.append)
+    recorder.arm()
+    _hear(mic, now, 3)
+    assert not recorder.armed and reasons == []  # no "mid-take" note with no take
+    mic.device = False
+    assert not recorder.start("gone")
+    assert reasons == [NO_MICROPHONE]
