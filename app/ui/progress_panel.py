@@ -134,8 +134,20 @@ class ProgressPanel(QWidget):
     def play_best(self) -> None:
         """Select the best recorded take in the history (so the player loads it) and play it."""
         best = self.best_recorded_take()
-        if best is not None and best.id is not None and self.history.select_attempt(best.id):
-            self.player.show_take(self.history.selected_attempt())
+        if best is not None and best.id is not None:
+            self.play_take(best.id)
+
+    def select_take(self, attempt_id: int) -> bool:
+        """Select a take in the history and load it in the player (P plays it); False if it
+        is not listed."""
+        if not self.history.select_attempt(attempt_id):
+            return False
+        self.player.show_take(self.history.selected_attempt())
+        return True
+
+    def play_take(self, attempt_id: int) -> None:
+        """Select a take and play its recording."""
+        if self.select_take(attempt_id):
             self.player.play()
 
     def _recording_kept(self, attempt: Attempt) -> bool:

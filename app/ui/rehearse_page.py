@@ -31,12 +31,14 @@ class RehearsePage(QWidget):
         self.prompter = Prompter()
         self.outcome_panel = OutcomePanel()
         self.outcome_panel.hide()
+        self._after_take_hint = RATE_HINT
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.countdown_view)
         column.addWidget(self.voice_strip)
         column.addWidget(self.prompter, 1)
         column.addWidget(self.outcome_panel)
+        self.outcome_panel.note_left.connect(self.prompter.setFocus)
 
     def show_at_rest(
         self,
@@ -58,11 +60,16 @@ class RehearsePage(QWidget):
         if target_s is None:
             self.prompter.set_hint(NO_SCRIPT_HINT)
             return
+        self.countdown_view.show_pace(*pace)
+        if not self.outcome_panel.isHidden():
+            # The last take is still being rated: the header and the hint stay with it
+            # rather than say "Ready" above its rating bar.
+            self.prompter.set_hint(self._after_take_hint if startable else EMPTY_HINT)
+            return
         self.prompter.set_hint(READY_HINT if startable else EMPTY_HINT)
         self.countdown_view.show_reading(
             Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False), target_s
         )
-        self.countdown_view.show_pace(*pace)
 
     def show_started(self) -> None:
         self.outcome_panel.hide()
@@ -81,4 +88,5 @@ class RehearsePage(QWidget):
         self.outcome_panel.show_attempt(attempt, cheer)
         self.prompter.set_number_zone(False)
         abandoned = attempt.outcome is Outcome.ABANDONED
-        self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)
+        self._after_take_hint = AGAIN_HINT if abandoned else RATE_HINT
+        self.prompter.set_hint(self._after_take_hint)

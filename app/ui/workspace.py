@@ -238,6 +238,7 @@ class Workspace(QObject):
         p.delete_requested.connect(self.history_commands.delete)
         a[ActionId.PLAY_TAKE].triggered.connect(p.player.toggle)
         a[ActionId.PLAY_BEST].triggered.connect(p.play_best)
+        self.outcome_panel.play_requested.connect(p.play_take)
         p.player.playable_changed.connect(a[ActionId.PLAY_TAKE].setEnabled)
         p.best_take_available.connect(a[ActionId.PLAY_BEST].setEnabled)
         p.spoken_length_clicked.connect(v.set_spoken_choice)
