@@ -94,9 +94,19 @@ class ProgressPanel(QWidget):
         chart.set_frozen(self._frozen)
         chart.set_spoken(self.spoken_check.isChecked())
         self._chart_layout.addWidget(chart)
+        self._tab_to_chart_after(self.all_scripts_check, chart)
         chart.point_clicked.connect(self.history.select_attempt)
         attempts, target_s = self._shown
         chart.show_attempts(attempts, target_s, personal_best(attempts))
+
+    @staticmethod
+    def _tab_to_chart_after(previous: QWidget, chart: QWidget) -> None:
+        """Tab reaches the chart where it is on screen, not last because its plot was built
+        last (pyqtgraph's widget comes with the first takes)."""
+        for widget in (chart, *chart.findChildren(QWidget)):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
 
     def attempts(self) -> list[Attempt]:
         """The takes shown now, oldest first."""
@@ -228,4 +238,5 @@ class ProgressPanel(QWidget):
         self._show_spoken_choice(attempts)
         if self.chart is not None:
             self.chart.show_attempts(attempts, target_s, personal_best(attempts))
+            self._tab_to_chart_after(self.all_scripts_check, self.chart)  # its plot may be new
         self.best_take_available.emit(self.best_recorded_take() is not None)

@@ -124,8 +124,8 @@ class Workspace(QObject):
         column.setSpacing(0)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.undo_bar)
+        self.toolbar = build_toolbar(self.main_window, self.actions_)  # first in Tab order
         self.main_window.install(central)
-        self.toolbar = build_toolbar(self.main_window, self.actions_)
         self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
         for widget in (
             self.library.list,
