@@ -55,9 +55,13 @@ class OutcomePanel(QFrame):
         font.setPixelSize(18)
         font.setBold(True)
         self.result_label.setFont(font)
+        self.result_label.setMinimumHeight(self.result_label.fontMetrics().lineSpacing())
         self.cheer_label = QLabel()
         self.cheer_label.setObjectName("cheer")
         self.cheer_label.setWordWrap(True)
+        # Room for two lines of cheer whatever it says, so the panel's height never changes.
+        self.cheer_label.setMinimumHeight(self.cheer_label.fontMetrics().lineSpacing() * 2)
+        self.cheer_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.buttons: dict[Outcome, QPushButton] = {}
         self.question_label = QLabel("How did it go?")
         rating = QHBoxLayout()

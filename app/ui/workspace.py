@@ -46,6 +46,7 @@ from app.ui.undo_bar import UndoBar
 from app.ui.view_preferences import ViewPreferences
 
 __all__ = ["EDIT_TAB", "REHEARSE_TAB", "Workspace"]  # the tab indexes, for tests and tools
+LIBRARY_MIN_WIDTH_PX = 150  # room for a short name; 1024 px holds the three panels
 
 
 class Workspace(QObject):
@@ -114,8 +115,7 @@ class Workspace(QObject):
         self.splitter.addWidget(self.progress)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.library.setMinimumWidth(190)
-        self.progress.setMinimumWidth(470)
+        self.library.setMinimumWidth(LIBRARY_MIN_WIDTH_PX)  # the rest: what their words need
         # Shares of the first window: the history needs ~600 px for its columns with a voice.
         self.splitter.setSizes([200, 560, 600])
         central = QWidget()
