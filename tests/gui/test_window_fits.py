@@ -118,3 +118,19 @@ def test_the_note_field_has_room_for_what_is_typed(qtbot: QtBot, brevity: App) -
     _settle()
     note = brevity.window.outcome_panel.note_edit
     assert note.width() >= note.fontMetrics().averageCharWidth() * 24
+
+
+def test_the_microphone_note_has_its_line_from_the_start(qtbot: QtBot, brevity: App) -> None:
+    brevity.main_window.resize(1024, 640)
+    _settle()
+    prompter = brevity.window.prompter
+    before = prompter.geometry()
+
+    brevity.rehearsal.recording_note.emit("No microphone found — the take is timed, not recorded")
+    _settle()
+
+    assert brevity.window.rehearse_page.voice_strip.note_label.isVisible()
+    assert prompter.geometry() == before
+    brevity.rehearsal.recording_note.emit("")
+    _settle()
+    assert prompter.geometry() == before
