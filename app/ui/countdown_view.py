@@ -31,6 +31,11 @@ class CountdownView(QFrame):
         self.setAccessibleName("Countdown")
         self.phase_label = _label(20, bold=True)
         self.detail_label = _label(14)
+        # Wraps rather than widen the window or be cut; two lines are always reserved, so
+        # the prompter below never moves when the words change with the phase.
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.detail_label.setMinimumHeight(self.detail_label.fontMetrics().lineSpacing() * 2)
         self.time_label = _label(56, bold=True)
         self.time_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.pace_label = _label(14)

@@ -54,6 +54,10 @@ def build_toolbar(window: QMainWindow, actions: Actions) -> QToolBar:
             toolbar.addSeparator()
         else:
             toolbar.addAction(actions[action_id])
+    for action in toolbar.actions():  # reachable with Tab, like every other control
+        widget = toolbar.widgetForAction(action)
+        if isinstance(widget, QToolButton):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     for action_id in ICON_ONLY:
         button = toolbar.widgetForAction(actions[action_id])
         assert isinstance(button, QToolButton)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -60,6 +62,7 @@ class NewVoicemailDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New voicemail — Brevity")
         self._rules, self._rate, self._region = rules, rate, profile.region
+        self._known = profile  # what was there before anything was typed
         intro = QLabel(
             "Answer a few questions and Brevity writes a first draft that passes every "
             "check. You can change anything afterwards."
@@ -96,8 +99,12 @@ class NewVoicemailDialog(QDialog):
         form.addRow("&About", self.topic_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = QPushButton("Create script")
-        self.create_button.setDefault(True)
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        # Enter is handled in keyPressEvent: a default button would be Cancel whenever Create
+        # is still disabled, and Enter would then throw the answers away.
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,6 +129,44 @@ class NewVoicemailDialog(QDialog):
         # Someone whose details Brevity knows starts at the first question still open.
         first = self.contact_edit if profile.name and profile.phone else self.name_edit
         first.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter creates the script once it can be written, else goes to the next question
+        still open; it never closes the dialog without the script."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            if self.create_button.isEnabled():
+                self.accept()
+            else:
+                self._first_open_question().setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        super().keyPressEvent(event)  # Esc comes back through reject()
+
+    def reject(self) -> None:
+        """Cancel, Esc or the close button: typed answers go only if the user says so."""
+        if self._answered() and not self._discard_confirmed():
+            return
+        super().reject()
+
+    def _answered(self) -> bool:
+        typed = (self.contact_edit, self.detail_edit, self.topic_edit)
+        return any(edit.text().strip() for edit in typed) or (
+            self.profile().name != self._known.name or self.profile().phone != self._known.phone
+        )
+
+    def _discard_confirmed(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "New voicemail — Brevity", "", parent=self)
+        box.setText("Discard your answers?")
+        box.setInformativeText("The draft is not saved until you choose Create script.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Cancel).setText("Keep editing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box.exec() == QMessageBox.StandardButton.Discard
+
+    def _first_open_question(self) -> QLineEdit:
+        fields = (self.name_edit, self.phone_edit, self.contact_edit, self.topic_edit)
+        return next((edit for edit in fields if not edit.text().strip()), self.topic_edit)
 
     def _line(self, text: str, placeholder: str, accessible_name: str) -> QLineEdit:
         edit = QLineEdit(text)

@@ -97,6 +97,7 @@ class ProgressPanel(QWidget):
         chart.set_frozen(self._frozen)
         chart.set_spoken(self.spoken_check.isChecked())
         self._chart_layout.addWidget(chart)
+        self._tab_to_chart_after(self.all_scripts_check, chart)
         chart.point_clicked.connect(self.history.select_attempt)
         attempts, target_s = self._shown
         chart.show_attempts(attempts, target_s, self._best())
@@ -125,6 +126,15 @@ class ProgressPanel(QWidget):
         self.stats.show_summary(self.summary)
         if self.chart is not None:
             self.chart.show_attempts(attempts, target_s, self._best())
+
+    @staticmethod
+    def _tab_to_chart_after(previous: QWidget, chart: QWidget) -> None:
+        """Tab reaches the chart where it is on screen, not last because its plot was built
+        last (pyqtgraph's widget comes with the first takes)."""
+        for widget in (chart, *chart.findChildren(QWidget)):
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
 
     def attempts(self) -> list[Attempt]:
         """The takes shown now, oldest first."""
@@ -165,8 +175,20 @@ class ProgressPanel(QWidget):
     def play_best(self) -> None:
         """Select the best recorded take in the history (so the player loads it) and play it."""
         best = self.best_recorded_take()
-        if best is not None and best.id is not None and self.history.select_attempt(best.id):
-            self.player.show_take(self.history.selected_attempt())
+        if best is not None and best.id is not None:
+            self.play_take(best.id)
+
+    def select_take(self, attempt_id: int) -> bool:
+        """Select a take in the history and load it in the player (P plays it); False if it
+        is not listed."""
+        if not self.history.select_attempt(attempt_id):
+            return False
+        self.player.show_take(self.history.selected_attempt())
+        return True
+
+    def play_take(self, attempt_id: int) -> None:
+        """Select a take and play its recording."""
+        if self.select_take(attempt_id):
             self.player.play()
 
     def _recording_kept(self, attempt: Attempt) -> bool:
@@ -243,4 +265,6 @@ class ProgressPanel(QWidget):
         self.player.show_take(self.history.selected_attempt())
         self._show_spoken_choice(attempts)
         self._show_figures()
+        if self.chart is not None:
+            self._tab_to_chart_after(self.all_scripts_check, self.chart)  # its plot may be new
         self.best_take_available.emit(self.best_recorded_take() is not None)

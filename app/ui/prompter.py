@@ -192,7 +192,7 @@ class Prompter(QWidget):
         left = self.width() * MARGIN_FRACTION
         shift = reading_y - content_y
         layout.extend(bottom=2 * self.height() - shift)  # what shows, and a screen ahead
-        painter.setFont(self._font)
+        painter.setFont(layout.font)  # smaller than ours if a number had to fit a line
         first = bisect.bisect_right(layout.bottoms, -shift)
         for index in range(first, len(layout.lines)):
             line = layout.lines[index]

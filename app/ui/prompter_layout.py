@@ -12,13 +12,16 @@ import bisect
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QStaticText, QTextLayout, QTextLine, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF, QStaticText, QTextLayout, QTextLine, QTextOption
 
 from app.domain.script import word_spans
 from app.ui.text_positions import to_qt_position, utf16_offsets
 
 LINE_SPACING = 1.25
 EAGER_CHARS = 20_000  # up to this much text is laid out in one go, as soon as it is shown
+NO_BREAK_SPACE = "\N{NO-BREAK SPACE}"
+_BREAKS = " \t\n"
+MIN_FIT_PX = 12  # a number is shrunk to fit its line, but stays readable
 
 
 def cursor_x(line: QTextLine, position: int) -> float:
@@ -88,13 +91,23 @@ class Layout:
         self.words_in_line: dict[int, int] = {}
         self.bottoms: list[float] = []
         self.height = 0.0
-        self._font = QFont(font)
         self._width = width
         self._number_spans = number_spans  # sorted
-        self._paragraphs = text.split("\n")
+        # A phone number is read in one go: it is laid out as one unbreakable word (its
+        # spaces no-break, same length so every position still holds), and the text is set
+        # smaller when even that word is wider than a line.
+        joined = join_numbers(text, number_spans)
+        self._font = fitted_font(font, width, _unbreakable_runs(joined, number_spans))
+        self._paragraphs = joined.split("\n")
+        self._spoken = text.split("\n")  # the words are counted in the text as written
         self._next_paragraph = 0
         self._next_offset = 0  # of the next paragraph's first character
         self._open: _OpenParagraph | None = None
+
+    @property
+    def font(self) -> QFont:
+        """The font the lines are laid out (and must be drawn) in."""
+        return self._font
 
     @property
     def complete(self) -> bool:
@@ -169,9 +182,8 @@ class Layout:
         layout.setTextOption(option)
         layout.beginLayout()
         # Words never cross a line break, so a paragraph's words are its own.
-        opened = _OpenParagraph(
-            layout, text, self._next_offset, word_spans(text), len(self.line_of_word)
-        )
+        spoken = word_spans(self._spoken[self._next_paragraph])
+        opened = _OpenParagraph(layout, text, self._next_offset, spoken, len(self.line_of_word))
         self._next_paragraph += 1
         self._next_offset += len(text) + 1
         self._open = opened
@@ -214,3 +226,43 @@ def _number_marks(
             start, stop = paragraph.qt(start - offset), paragraph.qt(stop - offset)
             marks.append((cursor_x(line, start), cursor_x(line, stop)))
     return tuple(marks)
+
+
+def join_numbers(text: str, number_spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spaces inside phone numbers made no-break (the length is kept)."""
+    parts, last = [], 0
+    for start, end in number_spans:
+        start = max(start, last)
+        parts.append(text[last:start])
+        parts.append(text[start:end].replace(" ", NO_BREAK_SPACE).replace("\t", NO_BREAK_SPACE))
+        last = max(last, end)
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def fitted_font(font: QFont, width: float, unbreakable: list[str]) -> QFont:
+    """``font``, or a smaller copy if one of the ``unbreakable`` runs is wider than ``width``."""
+    fitted = QFont(font)
+    if not unbreakable or fitted.pixelSize() <= MIN_FIT_PX:
+        return fitted
+
+    def widest() -> float:
+        metrics = QFontMetricsF(fitted)
+        return max(metrics.horizontalAdvance(run) for run in unbreakable)
+
+    while fitted.pixelSize() > MIN_FIT_PX and (wide := widest()) > width:
+        smaller = int(fitted.pixelSize() * width / wide)
+        fitted.setPixelSize(max(MIN_FIT_PX, min(smaller, fitted.pixelSize() - 1)))
+    return fitted
+
+
+def _unbreakable_runs(joined: str, number_spans: list[tuple[int, int]]) -> list[str]:
+    """Each number with what sticks to it ("(555)", "7788."): the run between two breaks."""
+    runs = []
+    for start, end in number_spans:
+        while start > 0 and joined[start - 1] not in _BREAKS:
+            start -= 1
+        while end < len(joined) and joined[end] not in _BREAKS:
+            end += 1
+        runs.append(joined[start:end])
+    return runs

@@ -48,6 +48,7 @@ class RehearsePage(QWidget):
             " padding: 6px 12px; }"
         )
         self.pace_warning_label.hide()
+        self._after_take_hint = RATE_HINT
         column = QVBoxLayout(self)
         column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(self.countdown_view)
@@ -55,6 +56,7 @@ class RehearsePage(QWidget):
         column.addWidget(self.pace_warning_label)
         column.addWidget(self.prompter, 1)
         column.addWidget(self.outcome_panel)
+        self.outcome_panel.note_left.connect(self.prompter.setFocus)
 
     def show_at_rest(
         self,
@@ -79,11 +81,16 @@ class RehearsePage(QWidget):
         if target_s is None:
             self.prompter.set_hint(NO_SCRIPT_HINT)
             return
+        self.countdown_view.show_pace(*pace)
+        if not self.outcome_panel.isHidden():
+            # The last take is still being rated: the header and the hint stay with it
+            # rather than say "Ready" above its rating bar.
+            self.prompter.set_hint(self._after_take_hint if startable else EMPTY_HINT)
+            return
         self.prompter.set_hint(READY_HINT if startable else EMPTY_HINT)
         self.countdown_view.show_reading(
             Reading(Phase.IDLE, 0.0, target_s, 0.0, 0.0, False), target_s
         )
-        self.countdown_view.show_pace(*pace)
 
     def show_pace_warning(self, warning: str) -> None:
         """ "Too fast to read aloud: 302 wpm. Cut about 61 words…", or "" to hide it."""
@@ -114,4 +121,5 @@ class RehearsePage(QWidget):
         )
         self.prompter.set_number_zone(False)
         abandoned = attempt.outcome is Outcome.ABANDONED
-        self.prompter.set_hint(AGAIN_HINT if abandoned else RATE_HINT)
+        self._after_take_hint = AGAIN_HINT if abandoned else RATE_HINT
+        self.prompter.set_hint(self._after_take_hint)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
@@ -36,6 +37,8 @@ class StatCard(QWidget):
         layout.setSpacing(2)
         for label in (self.caption_label, self.value_label, self.detail_label):
             layout.addWidget(label)
+        # As narrow as its words allow (never cut: the layout keeps the labels' widths), and
+        # never narrower than a short figure, so the cards of a row look alike.
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 7)
 
     def _style_labels(self) -> None:
@@ -68,6 +71,76 @@ class StatCard(QWidget):
         painter.end()
 
 
+class CardFlow(QWidget):
+    """The cards in one row when they fit, else in as many rows as it takes: a card is
+    never squeezed until its words are cut."""
+
+    SPACING_PX = 10
+    MIN_COLUMNS = 2  # at its narrowest, two cards a row (five in one column is too tall)
+
+    def __init__(self, cards: tuple[StatCard, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards = cards
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(self.SPACING_PX)
+        # The grid's own minimum is that of its current rows: the flow decides, not the grid.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._arrange(len(cards))
+
+    def columns(self) -> int:
+        return self._columns
+
+    def columns_for(self, width: int) -> int:
+        card = self._card_width()
+        fit = (width + self.SPACING_PX) // (card + self.SPACING_PX)
+        return max(1, min(len(self._cards), fit))
+
+    def minimumSizeHint(self) -> QSize:
+        """Two cards a row at the narrowest; as tall as the rows at the width it has."""
+        columns = min(self.MIN_COLUMNS, len(self._cards))
+        width = columns * self._card_width() + (columns - 1) * self.SPACING_PX
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def sizeHint(self) -> QSize:
+        count = len(self._cards)
+        width = count * self._card_width() + (count - 1) * self.SPACING_PX
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rows = -(-len(self._cards) // self.columns_for(width))
+        card = max(c.minimumSizeHint().height() for c in self._cards)
+        return rows * card + (rows - 1) * self.SPACING_PX
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self.columns_for(event.size().width()))
+        super().resizeEvent(event)
+
+    def refit(self) -> None:
+        """Rearrange for new figures (a wider one may need another row)."""
+        self._arrange(self.columns_for(self.width()))
+        self.updateGeometry()
+
+    def _card_width(self) -> int:
+        return max(max(c.minimumSizeHint().width(), c.minimumWidth()) for c in self._cards)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self._cards:
+            self._grid.removeWidget(card)
+        for column in range(len(self._cards)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, card in enumerate(self._cards):
+            self._grid.addWidget(card, index // columns, index % columns)
+        self.updateGeometry()
+
+
 class StatsPanel(QWidget):
     """Shows a ``Summary``; before the first take it shows a hint instead of empty cards."""
 
@@ -88,12 +161,7 @@ class StatsPanel(QWidget):
             "good (or not yet rated) and not too fast to follow; a tie goes to the later take "
             "(by its spoken length where it was measured)"
         )
-        cards = QWidget()
-        row = QHBoxLayout(cards)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(10)
-        for card in self.cards():
-            row.addWidget(card, 1)
+        cards = self.flow = CardFlow(self.cards())
         self.hint_label = QLabel(NO_TAKES_HINT)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint_label.setWordWrap(True)
@@ -124,3 +192,4 @@ class StatsPanel(QWidget):
                 "landed within 2 s of the target, either side"
             )
         self._stack.setCurrentIndex(0)
+        self.flow.refit()

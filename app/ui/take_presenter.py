@@ -90,6 +90,8 @@ class TakePresenter(QObject):
         if self._recordings is not None:  # trim first: the history must not list a file
             self._recordings.take_saved(attempt)  # that is gone (the newest N per script)
         self._current.refresh_progress()
+        if attempt.id is not None:  # P, and the result bar's play button, play this take
+            self._progress.select_take(attempt.id)
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
         # The progress panel has just read this script's takes (or all of them, which

@@ -58,7 +58,7 @@ class LevelMeter(QWidget):
 
 
 class VoiceStrip(QWidget):
-    """ "● REC" beside the meter, and the microphone note under them."""
+    """ "● REC" beside the meter, and the microphone note under them; always the same height."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +78,12 @@ class VoiceStrip(QWidget):
         self.note_label.setObjectName("recordingNote")
         self.note_label.setAccessibleName("Microphone note")
         self.note_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # One fixed line, reserved from the start: a note that appears mid-take (or anything
+        # else shown in this strip) never pushes the prompter down.
+        self.note_label.setFixedHeight(self.note_label.fontMetrics().lineSpacing())
+        policy = self.note_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.note_label.setSizePolicy(policy)
         self.note_label.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 2, 20, 0)

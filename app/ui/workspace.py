@@ -47,6 +47,7 @@ from app.ui.undo_bar import UndoBar
 from app.ui.view_preferences import ViewPreferences
 
 __all__ = ["EDIT_TAB", "REHEARSE_TAB", "Workspace"]  # the tab indexes, for tests and tools
+LIBRARY_MIN_WIDTH_PX = 150  # room for a short name; 1024 px holds the three panels
 
 
 class Workspace(QObject):
@@ -116,8 +117,7 @@ class Workspace(QObject):
         self.splitter.addWidget(self.progress)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.library.setMinimumWidth(190)
-        self.progress.setMinimumWidth(470)
+        self.library.setMinimumWidth(LIBRARY_MIN_WIDTH_PX)  # the rest: what their words need
         # Shares of the first window: the history needs ~600 px for its columns with a voice.
         self.splitter.setSizes([200, 560, 600])
         central = QWidget()
@@ -126,8 +126,8 @@ class Workspace(QObject):
         column.setSpacing(0)
         column.addWidget(self.splitter, 1)
         column.addWidget(self.undo_bar)
+        self.toolbar = build_toolbar(self.main_window, self.actions_)  # first in Tab order
         self.main_window.install(central)
-        self.toolbar = build_toolbar(self.main_window, self.actions_)
         self._arrow_guard = ArrowKeysForLists(self._rehearsal, self)
         for widget in (
             self.library.list,
@@ -244,6 +244,7 @@ class Workspace(QObject):
         p.delete_requested.connect(self.history_commands.delete)
         a[ActionId.PLAY_TAKE].triggered.connect(p.player.toggle)
         a[ActionId.PLAY_BEST].triggered.connect(p.play_best)
+        self.outcome_panel.play_requested.connect(p.play_take)
         p.player.playable_changed.connect(a[ActionId.PLAY_TAKE].setEnabled)
         p.best_take_available.connect(a[ActionId.PLAY_BEST].setEnabled)
         p.spoken_length_clicked.connect(v.set_spoken_choice)

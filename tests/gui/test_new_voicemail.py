@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain.coach import Profile, analyse
@@ -169,3 +169,82 @@ def test_the_first_question_still_open_has_the_focus(qtbot: QtBot) -> None:
 
     assert known.focusWidget() is known.contact_edit
     assert first_timer.focusWidget() is first_timer.name_edit
+
+
+# --- keys: Enter creates, nothing typed is discarded without asking ----------------------------
+def _answer(qtbot: QtBot, dialog: NewVoicemailDialog) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.contact_edit, "Priya")
+    qtbot.keyClicks(dialog.topic_edit, "product analytics in fintech")
+
+
+def test_enter_in_the_last_answer_creates_the_script(
+    qtbot: QtBot, dialog: NewVoicemailDialog
+) -> None:
+    _answer(qtbot, dialog)
+
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.topic_edit, Qt.Key.Key_Return)
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.text().startswith("Hi Priya")
+
+
+def test_enter_before_the_answers_are_complete_moves_to_the_next_one_open(
+    qtbot: QtBot, dialog: NewVoicemailDialog
+) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.contact_edit, "Priya")
+
+    with qtbot.assertNotEmitted(dialog.finished):
+        qtbot.keyClick(dialog.contact_edit, Qt.Key.Key_Return)
+
+    assert dialog.isVisible()
+    assert dialog.focusWidget() is dialog.topic_edit
+    assert dialog.contact_edit.text() == "Priya"
+
+
+def _answer_question(qtbot: QtBot, button: QMessageBox.StandardButton, asked: list[str]) -> None:
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+@pytest.mark.parametrize("how", ["escape", "cancel"])
+def test_leaving_with_typed_answers_asks_first_and_can_keep_them(
+    qtbot: QtBot, dialog: NewVoicemailDialog, how: str
+) -> None:
+    _answer(qtbot, dialog)
+    asked: list[str] = []
+    _answer_question(qtbot, QMessageBox.StandardButton.Cancel, asked)
+
+    with qtbot.assertNotEmitted(dialog.finished):
+        if how == "escape":
+            qtbot.keyClick(dialog.topic_edit, Qt.Key.Key_Escape)
+        else:
+            cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+
+    assert asked == ["Discard your answers?"]
+    assert dialog.isVisible()
+    assert dialog.topic_edit.text() == "product analytics in fintech"
+
+    _answer_question(qtbot, QMessageBox.StandardButton.Discard, asked)
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.topic_edit, Qt.Key.Key_Escape)
+
+
+def test_escape_with_nothing_typed_closes_without_asking(
+    qtbot: QtBot, dialog: NewVoicemailDialog
+) -> None:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.contact_edit, Qt.Key.Key_Escape)
