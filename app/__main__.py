@@ -214,6 +214,8 @@ class _Startup:
         self._backup_scheduler = scheduler
         QTimer.singleShot(0, workspace.progress.build_chart)
         QTimer.singleShot(0, scheduler.start)  # the start backup, once the workspace shows
+        if not self.args.smoke and self.window.isVisible():  # a new library asks, once
+            QTimer.singleShot(0, workspace.account.welcome)
         if self.args.smoke:
             shot = Path(self.args.screenshot) if self.args.screenshot else None
             QTimer.singleShot(0, lambda: _finish_smoke(self.app, self.window, shot))

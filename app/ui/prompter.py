@@ -72,6 +72,9 @@ class Prompter(QWidget):
             self._text = text
             self._invalidate()
 
+    def text(self) -> str:
+        return self._text
+
     def set_font_px(self, pixels: int) -> None:
         if pixels != self._font.pixelSize():
             self._font.setPixelSize(pixels)
