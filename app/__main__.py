@@ -82,6 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke check needs no screen
+    from app.platform_check import platform_problem
+
+    problem = platform_problem(os.environ)  # Qt would only say "could not load" and abort
+    if problem is not None:
+        _say(problem)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
