@@ -84,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a smoke check needs no screen
+    from app.platform_check import platform_problem
+
+    problem = platform_problem(os.environ)  # Qt would only say "could not load" and abort
+    if problem is not None:
+        _say(problem)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -216,6 +222,8 @@ class _Startup:
         self._backup_scheduler = scheduler
         QTimer.singleShot(0, workspace.progress.build_chart)
         QTimer.singleShot(0, scheduler.start)  # the start backup, once the workspace shows
+        if not self.args.smoke and self.window.isVisible():  # a new library asks, once
+            QTimer.singleShot(0, workspace.account.welcome)
         if self.args.smoke:
             shot = Path(self.args.screenshot) if self.args.screenshot else None
             QTimer.singleShot(0, lambda: _finish_smoke(self.app, self.window, shot))

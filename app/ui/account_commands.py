@@ -3,6 +3,7 @@ each rehearsed revision."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.domain.attempt import Attempt
+from app.domain.coach import Profile
 from app.storage.repository import Repository
 from app.ui.new_voicemail import NewVoicemailDialog
 from app.ui.profile_dialog import ProfileDialog
@@ -23,6 +25,7 @@ class AccountCommands(QObject):
     """Asks for the user's name and number and tells the coach and the rehearsal of them."""
 
     profile_changed = Signal()  # the coach and the rehearsal have read the profile again
+    details_filled = Signal()  # scripts' placeholders now hold the user's name or number
 
     def __init__(
         self,
@@ -44,13 +47,40 @@ class AccountCommands(QObject):
     def edit_profile(self) -> None:
         """ "Your details…": the name and number the script coach looks for."""
         dialog = ProfileDialog(self._repository.profile(), self._dialog_parent)
-        if not dialog.exec():
-            return
+        if dialog.exec():
+            self._save_profile(dialog.profile())
+
+    def welcome(self) -> ProfileDialog | None:
+        """The first run of a new library asks once, skippably, for the name and number the
+        starters and the coach use. The dialog opens without blocking; returns it, or None
+        when there is nothing to ask."""
+        if not self._repository.welcome_due():
+            return None
+        if self._repository.profile() != Profile():  # given already (an imported library)
+            self._on_welcome_finished()
+            return None
+        dialog = ProfileDialog(self._repository.profile(), self._dialog_parent, welcome=True)
+        dialog.accepted.connect(lambda: self._save_profile(dialog.profile()))
+        dialog.finished.connect(self._on_welcome_finished)  # answered or skipped: asked
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _on_welcome_finished(self) -> None:
+        # A failed write only means the question comes again at the next start.
+        with contextlib.suppress(sqlite3.Error, OSError):
+            self._repository.welcome_given()
+
+    def _save_profile(self, profile: Profile) -> None:
+        """Keep the details; the starters that wait for them are shown filled in."""
+        self._flush()  # typed text reaches the database before the placeholders are filled
         try:
-            self._repository.set_profile(dialog.profile())
+            filled = self._repository.set_profile(profile)
         except (sqlite3.Error, OSError) as error:
             self._errors.report(error, "Your details were not saved; please try again.")
             return
+        if filled:
+            self.details_filled.emit()
         self.reload_profile()
 
     def reload_profile(self) -> None:
@@ -68,8 +98,7 @@ class AccountCommands(QObject):
             return
         typed = dialog.profile()
         if not known.name and not known.phone and (typed.name or typed.phone):
-            self._repository.set_profile(typed)  # a first-timer's details: asked only once
-            self.reload_profile()
+            self._save_profile(typed)  # a first-timer's details: asked only once
         self._scripts.new_voicemail(dialog.contact(), dialog.text())
 
     def record_coach_score(self, attempt: Attempt) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from app.domain.script import Script, has_words
+from app.domain.starters import opening_script_id
 from app.storage.repository import Repository
 from app.ui.actions import Actions
 from app.ui.editor import ScriptEditor
@@ -60,6 +61,17 @@ class CurrentScript(QObject):
         self._library.show_scripts(self._repository.list_scripts(), select_id)
         current = self._library.current_id()
         self._show(self._repository.get_script(current) if current is not None else None)
+
+    def open_at_start(self, remembered_id: int | None) -> None:
+        """Show the script used last; on a first run, the voicemail starter."""
+        self.reload(opening_script_id(self._repository.list_scripts(), remembered_id))
+
+    def show_filled_in(self) -> None:
+        """The current script's stored text changed under the editor (the user's details
+        filled in its placeholders): the editor shows it, as an edit that can be undone."""
+        if self._script is not None and self._script.id is not None:
+            self._script = self._repository.get_script(self._script.id)
+            self._editor.replace_text(self._script.text)
 
     def select(self, script_id: int) -> None:
         """The library's choice: a running take is abandoned, another script shown."""

@@ -7,7 +7,7 @@ The editor never writes to the database itself: it emits what changed and the ow
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -113,6 +113,14 @@ class ScriptEditor(QWidget):
         self._shown_details = self._details()
         if not same:
             self.info_label.clear()
+
+    def replace_text(self, text: str) -> None:
+        """Put ``text`` in place of the shown text as one edit that Ctrl+Z takes back (the app
+        changed the stored text: the user's details went into a starter)."""
+        if text != self.text():
+            cursor = QTextCursor(self.text_edit.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(text)
 
     def show_info(self, text: str) -> None:
         """The line under the text: word count and the coach's estimate (the coach's call)."""

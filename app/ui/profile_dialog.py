@@ -51,16 +51,31 @@ def describe_phone(phone: str, region: str) -> tuple[str, bool]:
     return f"Brevity reads this as {readable}.", True
 
 
-class ProfileDialog(QDialog):
-    """Edits a Profile; ``profile()`` gives the edited value after ``exec()``."""
+INTRO = (
+    "The script coach checks that each voicemail says your name early and your "
+    "number twice, slowly. These details stay on this computer."
+)
+WELCOME_INTRO = (
+    "<p><b>Welcome to Brevity.</b> Rehearse a 30-second voicemail until it is brief, direct "
+    "and easy to call back.</p><p>The starter scripts say <i>[your name]</i> and "
+    "<i>[your number]</i>: give them here and they are filled in, and the script coach "
+    "checks that each voicemail says them clearly. These details stay on this computer; "
+    "you can change them any time under File → Your details….</p>"
+)
 
-    def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
+
+class ProfileDialog(QDialog):
+    """Edits a Profile; ``profile()`` gives the edited value once accepted.
+
+    With ``welcome`` it is the first run's question: a greeting, and "Skip for now" instead
+    of Cancel."""
+
+    def __init__(
+        self, profile: Profile, parent: QWidget | None = None, *, welcome: bool = False
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your details — Brevity")
-        intro = QLabel(
-            "The script coach checks that each voicemail says your name early and your "
-            "number twice, slowly. These details stay on this computer."
-        )
+        self.setWindowTitle("Welcome to Brevity" if welcome else "Your details — Brevity")
+        intro = QLabel(WELCOME_INTRO if welcome else INTRO)
         intro.setWordWrap(True)
         self.name_edit = QLineEdit(profile.name)
         self.name_edit.setPlaceholderText("e.g. Alex Rivera")
@@ -86,6 +101,9 @@ class ProfileDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        if welcome:
+            cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setText("Skip for now")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

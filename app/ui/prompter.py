@@ -10,7 +10,9 @@ Phone numbers are marked in the text (a quiet violet underline, laid out with th
 reader sees them coming; while the reading line is in a number zone (see
 ``domain.number_zone``) the band turns violet, a "123" badge sits at its edge and a cue says
 "Number — slow and clear". Violet is told apart from the usual teal in every common kind of
-colour blindness, and the badge and cue do not rely on colour at all.
+colour blindness, and the badge and cue do not rely on colour at all. The cue, the 3-2-1
+count-in and the hint never cover the words on and just below the reading line (see
+``prompter_overlays``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QS
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.prompter_layout import LINE_SPACING, Layout, Line, prepared, start_layout
+from app.ui.prompter_overlays import NEXT_LINES, Overlays, Stage, reading_zone
 
 BACKGROUND = QColor("#0f1317")
 TEXT = QColor("#f8fafc")
@@ -32,9 +35,6 @@ ZONE_BAND = QColor(167, 139, 250, 56)  # violet: not the countdown's amber, not 
 ZONE_MARK = QColor("#a78bfa")
 NUMBER_UNDERLINE = QColor(167, 139, 250, 150)
 NUMBER_UNDERLINE_READ = QColor(167, 139, 250, 60)
-PILL = QColor(15, 19, 23, 225)  # behind the hint and the cue
-HINT_TEXT = QColor("#cbd5e1")
-ZONE_CUE = "Number — slow and clear"
 ZONE_BADGE = "123"
 READING_LINE_FRACTION = 1 / 3
 MARGIN_FRACTION = 0.06
@@ -57,20 +57,21 @@ class Prompter(QWidget):
         self._font.setWeight(QFont.Weight.DemiBold)
         self._mirror = False
         self._position = 0.0
-        self._overlay = ""
-        self._hint = ""
+        self._overlays = Overlays(self.font())  # count-in, hint, number cue
         self._layout: Layout | None = None
         self._number_spans: list[tuple[int, int]] = []
         self._in_number_zone = False
         # Prepared once (the badge once per font size): never laid out per frame.
         self._badge: tuple[QStaticText, QFont] | None = None  # "123" at the band's edge
-        self._cue: tuple[QStaticText, QFont] | None = None  # "Number — slow and clear"
 
     # --- what others call -------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         if text != self._text:
             self._text = text
             self._invalidate()
+
+    def text(self) -> str:
+        return self._text
 
     def set_font_px(self, pixels: int) -> None:
         if pixels != self._font.pixelSize():
@@ -128,22 +129,22 @@ class Prompter(QWidget):
         return ZONE_BAND if self._in_number_zone else READING_BAND
 
     def set_overlay(self, text: str) -> None:
-        """Large centred text (the 3-2-1 lead-in); empty to hide."""
-        if text != self._overlay:
-            self._overlay = text
+        """Large text clear of the reading line (the 3-2-1 lead-in); empty to hide."""
+        if text != self._overlays.count_in:
+            self._overlays.count_in = text
             self.update()
 
     def overlay(self) -> str:
-        return self._overlay
+        return self._overlays.count_in
 
     def set_hint(self, text: str) -> None:
-        """A quiet line at the bottom ("Press Space to start"); empty to hide."""
-        if text != self._hint:
-            self._hint = text
+        """A quiet line clear of the reading line ("Space to start"); empty to hide."""
+        if text != self._overlays.hint:
+            self._overlays.hint = text
             self.update()
 
     def hint(self) -> str:
-        return self._hint
+        return self._overlays.hint
 
     def reading_line_y(self) -> float:
         return self.height() * READING_LINE_FRACTION
@@ -263,43 +264,41 @@ class Prompter(QWidget):
 
     def _paint_overlays(self, painter: QPainter) -> None:
         if self._mirror:
-            painter.resetTransform()
-        if self._overlay:
-            font = QFont(self._font)
-            font.setPixelSize(max(64, self.height() // 3))
-            font.setWeight(QFont.Weight.Bold)
-            painter.setFont(font)
-            painter.setPen(READING_MARK)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._overlay)
-        if self._in_number_zone and not self._hint and not self._overlay:
-            self._paint_zone_cue(painter)
-        if self._hint:
-            font = QFont(self.font())
-            font.setPixelSize(16)
-            painter.setFont(font)
-            metrics = painter.fontMetrics()
-            hint = metrics.elidedText(self._hint, Qt.TextElideMode.ElideRight, self.width() - 48)
-            pill = QRectF(metrics.boundingRect(hint)).adjusted(-14, -7, 14, 7)
-            pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(PILL)
-            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.setPen(HINT_TEXT)
-            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, hint)
+            painter.resetTransform()  # the overlays read the right way round
+        self._overlays.number_zone = self._in_number_zone
+        self._overlays.paint(painter, self._stage())
 
-    def _paint_zone_cue(self, painter: QPainter) -> None:
-        """Say "Number — slow and clear" where the hint goes, from a text prepared once."""
-        if self._cue is None:
-            font = QFont(self.font())
-            font.setPixelSize(16)
-            font.setWeight(QFont.Weight.DemiBold)
-            self._cue = prepared(ZONE_CUE, font), font
-        cue, font = self._cue
-        size = cue.size()
-        pill = QRectF(0, 0, size.width() + 28, size.height() + 14)
-        pill.moveCenter(QPointF(self.width() / 2, self.height() - pill.height() / 2 - 14))
-        painter.setPen(ZONE_MARK)
-        painter.setBrush(PILL)
-        painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-        painter.setFont(font)
-        painter.drawStaticText(QPointF(pill.left() + 14, pill.top() + 7), cue)
+    # --- where the overlays go (see ``prompter_overlays``) ----------------------------------
+    def _stage(self) -> Stage:
+        return Stage(self.width(), self.height(), self.reading_line_y(), self._font)
+
+    def reading_zone_rect(self) -> QRectF:
+        """Where the words on and just below the reading line are: no overlay goes there."""
+        return reading_zone(self._stage())
+
+    def reading_lines_rect(self) -> QRectF:
+        """Where the current line and the next are drawn now (empty without words)."""
+        layout = self._ensure_layout()
+        layout.extend(word=int(self._position))
+        content_y, current, _ = layout.reading_point(self._position)
+        if current < 0:
+            return QRectF()
+        layout.extend(bottom=content_y + self.height())  # the next line too
+        lines = layout.lines[current : current + 1 + NEXT_LINES]
+        top = lines[0].top + self.reading_line_y() - content_y
+        return QRectF(0, top, self.width(), lines[-1].top + lines[-1].height - lines[0].top)
+
+    def overlay_rect(self) -> QRectF | None:
+        """The count-in's glyph box; None when there is none, or no room for it."""
+        placed = self._overlays.count_in_rect(self._stage())
+        return placed[1] if placed else None
+
+    def hint_rect(self) -> QRectF | None:
+        """The hint's pill; None when there is no hint, or no room for it."""
+        placed = self._overlays.hint_rect(self._stage())
+        return placed[1] if placed else None
+
+    def cue_rect(self) -> QRectF | None:
+        """The number cue's pill; None when it is not shown, or there is no room for it."""
+        self._overlays.number_zone = self._in_number_zone
+        return self._overlays.cue_rect(self._stage())

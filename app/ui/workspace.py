@@ -224,6 +224,7 @@ class Workspace(QObject):
         a[ActionId.PROFILE].triggered.connect(self.account.edit_profile)
         a[ActionId.NEW_VOICEMAIL].triggered.connect(self.account.new_voicemail)
         self.account.profile_changed.connect(cur.refresh_prompter)
+        self.account.details_filled.connect(cur.show_filled_in)
         a[ActionId.SHORTCUTS].triggered.connect(self._on_shortcuts_triggered)
         a[ActionId.ABOUT].triggered.connect(self._on_about_triggered)
         a[ActionId.QUIT].triggered.connect(self.main_window.close)
@@ -284,7 +285,7 @@ class Workspace(QObject):
 
     def _reload_scripts(self, select_id: int | None) -> None:
         # A separate step of start-up, so that a test can plant a bug in it.
-        self.current.reload(select_id)
+        self.current.open_at_start(select_id)
 
     # --- reactions that only hand over ------------------------------------------------------
     def _on_backup_commands_restored(self) -> None:

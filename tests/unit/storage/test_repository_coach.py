@@ -84,3 +84,39 @@ def test_speech_samples_pair_each_completed_take_with_its_exact_text(
         ("Hi, this is Sam Lee, again.", 25.0),
     ]
     assert repo.speech_samples(ScriptKind.ELEVATOR_PITCH) == []
+
+
+def test_saving_the_details_fills_them_into_the_starters(repo: Repository) -> None:
+    text = "Hi, it's [your name] at [your number]. Again, [your name], [your number]."
+    starter = repo.add_script(Script("Starter", ScriptKind.VOICEMAIL, 30.0, text))
+    own = repo.add_script(Script("Mine", ScriptKind.VOICEMAIL, 30.0, "Hi, it's Sam."))
+    assert starter.id is not None and own.id is not None
+
+    assert repo.set_profile(Profile(name="Sam Lee", phone="", region="US")) == [starter.id]
+    assert repo.get_script(starter.id).text == (
+        "Hi, it's Sam Lee at [your number]. Again, Sam Lee, [your number]."
+    )  # the number still waits for the user
+
+    assert repo.set_profile(Profile(name="Sam Lee", phone=" 555-201-7788 ")) == [starter.id]
+    assert repo.get_script(starter.id).text == (
+        "Hi, it's Sam Lee at 555-201-7788. Again, Sam Lee, 555-201-7788."
+    )
+    assert repo.get_script(own.id).text == "Hi, it's Sam."
+    assert repo.set_profile(Profile(name="Sam", phone="555-0100")) == []  # nothing left to fill
+
+
+def test_the_seeded_library_owes_one_welcome(repo: Repository) -> None:
+    assert not repo.welcome_due()  # a library that was never seeded (an old one) is not new
+    assert repo.seed_if_first_run([Script("Starter", ScriptKind.VOICEMAIL, 30.0, "Hi.")])
+    assert repo.welcome_due()
+
+    repo.welcome_given()
+
+    assert not repo.welcome_due()
+    assert not repo.seed_if_first_run([])
+    assert not repo.welcome_due()
+
+
+def test_a_library_seeded_without_starters_is_not_new(repo: Repository) -> None:
+    assert repo.seed_if_first_run([])  # what an import into a fresh database does
+    assert not repo.welcome_due()
