@@ -20,6 +20,7 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
+from shiboken6 import isValid
 
 THREAD_NAME = "Brevity replay"
 FINISH_TIMEOUT_MS = 3000
@@ -41,21 +42,21 @@ def finish_all(timeout_ms: int = FINISH_TIMEOUT_MS) -> bool:
 class PlaybackThread(QObject):
     """Asks a QMediaPlayer on another thread to load, play, pause and seek; hears its news.
 
-    Signals (all delivered on the GUI thread, in the order the player sent them):
+    Signals (the player's own, relayed to the GUI thread in the order it sent them; Qt
+    drops them once this object is gone):
         source_changed(QUrl): the player now holds this source; what follows is about it
-        state_changed(bool): it plays (True) or not
-        position_changed(int): milliseconds into the source
-        ended(): it played to the end
-        failed(str): the source cannot be played (the backend's words)
+        state_changed(QMediaPlayer.PlaybackState), position_changed(int, milliseconds),
+        status_changed(QMediaPlayer.MediaStatus), error_occurred(QMediaPlayer.Error, str)
         unavailable(str): no media backend here: nothing will ever play
     """
 
     source_changed = Signal(QUrl)
-    state_changed = Signal(bool)
-    position_changed = Signal(int)
-    ended = Signal()
-    failed = Signal(str)
+    state_changed = Signal(QMediaPlayer.PlaybackState)
+    position_changed = Signal("qlonglong")  # type: ignore[arg-type]  # as positionChanged
+    status_changed = Signal(QMediaPlayer.MediaStatus)
+    error_occurred = Signal(QMediaPlayer.Error, str)
     unavailable = Signal(str)
+    _built = Signal()
 
     # Requests, wired to the player's own slots in the media thread.
     _source_requested = Signal(QUrl)
@@ -82,6 +83,7 @@ class PlaybackThread(QObject):
         self.destroyed.connect(self._thread.quit)
         # Requests made before the player exists there wait here, in order.
         self._backlog: list[Callable[[], None]] | None = []
+        self._built.connect(self._on_engine_built)
         self._thread.start()
         atexit.unregister(finish_all)  # once, however many players there were
         atexit.register(finish_all)
@@ -107,45 +109,14 @@ class PlaybackThread(QObject):
         else:
             self._backlog.append(send)
 
-    # -- the player's news, arriving on the GUI thread -----------------------------------------
-    @Slot(QUrl)
-    def _on_media_source_changed(self, url: QUrl) -> None:
-        self.source_changed.emit(url)
-
-    @Slot(QMediaPlayer.PlaybackState)
-    def _on_media_playback_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        self.state_changed.emit(state == QMediaPlayer.PlaybackState.PlayingState)
-
-    @Slot("qint64")
-    def _on_media_position_changed(self, position_ms: int) -> None:
-        self.position_changed.emit(position_ms)
-
-    @Slot(QMediaPlayer.MediaStatus)
-    def _on_media_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia:
-            self.ended.emit()
-
-    @Slot(QMediaPlayer.Error, str)
-    def _on_media_error_occurred(self, _error: QMediaPlayer.Error, message: str) -> None:
-        self.failed.emit(message or "unknown error")
-
-    @Slot()
     def _on_engine_built(self) -> None:
         backlog, self._backlog = self._backlog or [], None
         for send in backlog:
             send()
 
-    @Slot(str)
-    def _on_engine_unavailable(self, reason: str) -> None:
-        self._backlog = []  # never sent: nothing will play
-        self.unavailable.emit(reason)
-
 
 class _Engine(QObject):
     """Lives in the media thread: builds the player there and wires it both ways."""
-
-    built = Signal()
-    unavailable = Signal(str)
 
     def __init__(self, line: PlaybackThread) -> None:
         super().__init__()
@@ -155,12 +126,20 @@ class _Engine(QObject):
     @Slot()
     def build(self) -> None:
         """Runs once, in the media thread, as it starts."""
-        line = self._line
-        self.built.connect(line._on_engine_built)
-        self.unavailable.connect(line._on_engine_unavailable)
         media = QMediaPlayer(self)
+        try:
+            self._wire(media)
+        except RuntimeError:
+            if isValid(self._line):
+                raise
+            # else the window's side went (closed at once): nothing to wire to
+
+    def _wire(self, media: QMediaPlayer) -> None:
+        line = self._line
+        if not isValid(line):
+            return
         if not media.isAvailable():
-            self.unavailable.emit("no multimedia backend")
+            line.unavailable.emit("no multimedia backend")  # queued to the GUI thread
             return
         output = QAudioOutput(self)
         media.setAudioOutput(output)
@@ -170,9 +149,10 @@ class _Engine(QObject):
         line._pause_requested.connect(media.pause)
         line._position_requested.connect(media.setPosition)
         line._device_requested.connect(output.setDevice)
-        media.sourceChanged.connect(line._on_media_source_changed)
-        media.playbackStateChanged.connect(line._on_media_playback_state_changed)
-        media.positionChanged.connect(line._on_media_position_changed)
-        media.mediaStatusChanged.connect(line._on_media_status_changed)
-        media.errorOccurred.connect(line._on_media_error_occurred)
-        self.built.emit()
+        # Signal to signal: Qt's own queued relay, no Python on the way.
+        media.sourceChanged.connect(line.source_changed)
+        media.playbackStateChanged.connect(line.state_changed)
+        media.positionChanged.connect(line.position_changed)
+        media.mediaStatusChanged.connect(line.status_changed)
+        media.errorOccurred.connect(line.error_occurred)
+        line._built.emit()

@@ -230,8 +230,8 @@ class TakePlayer(QWidget):
         line.source_changed.connect(self._on_line_source_changed)
         line.position_changed.connect(self._on_line_position_changed)
         line.state_changed.connect(self._on_line_state_changed)
-        line.ended.connect(self._on_line_ended)
-        line.failed.connect(self._on_line_failed)
+        line.status_changed.connect(self._on_line_status_changed)
+        line.error_occurred.connect(self._on_line_error_occurred)
         line.unavailable.connect(self._on_line_unavailable)
 
     def _set_source(self, path: Path | None) -> None:
@@ -299,19 +299,22 @@ class TakePlayer(QWidget):
         if self._hears_current():
             self._show_position(position_ms)
 
-    def _on_line_state_changed(self, playing: bool) -> None:
-        if self._hears_current():
-            self._heard_playing = playing
+    def _on_line_state_changed(self, state: object) -> None:
+        if self._hears_current() and self._multimedia is not None:
+            self._heard_playing = state == self._multimedia.QMediaPlayer.PlaybackState.PlayingState
             self._refresh()
 
-    def _on_line_ended(self) -> None:
-        if self._hears_current():
+    def _on_line_status_changed(self, status: object) -> None:
+        ended = self._multimedia is not None and (
+            status == self._multimedia.QMediaPlayer.MediaStatus.EndOfMedia
+        )
+        if ended and self._hears_current():
             self._wants_play = False
             self._show_position(0)  # the next Play starts from the beginning again
 
-    def _on_line_failed(self, message: str) -> None:
+    def _on_line_error_occurred(self, _error: object, message: str) -> None:
         if self._path is not None and self._hears_current():
-            self._problem = f"This recording could not be played: {message}."
+            self._problem = f"This recording could not be played: {message or 'unknown error'}."
             self._refresh()
 
     def _on_line_unavailable(self, reason: str) -> None:
