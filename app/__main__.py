@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # only for annotations: the real imports wait (see _Startup)
     from app.ui.backup_scheduler import BackupScheduler
     from app.ui.crash_log import ExceptionLog
     from app.ui.main_window import MainWindow
+    from app.ui.quit_signals import QuitSignals
     from app.ui.settings import Preferences
     from app.ui.single_instance import SingleInstance
 
@@ -133,12 +134,26 @@ def run(app: QApplication, args: argparse.Namespace) -> int:
     _connect_safety(window, instance, exceptions, smoke=args.smoke)
     startup = _Startup(app, window, preferences, args)
     window.first_painted.connect(startup.load)
+    signals = _quit_on_signals(window)
     window.show()
     try:
         return app.exec()  # 1 when the data could not be opened (load() exits with it)
     finally:
         startup.close()
         instance.release()
+        signals.uninstall()
+
+
+def _quit_on_signals(window: MainWindow) -> QuitSignals:
+    """SIGINT closes the window as Ctrl+Q does; SIGTERM too, without asking anyone (what
+    could not be written goes to the recovery file). Either way the close backup runs and
+    the lock goes, and Brevity exits with 0."""
+    from app.ui.quit_signals import QuitSignals
+
+    signals = QuitSignals(window)
+    signals.terminated.connect(window.close_unattended)
+    signals.interrupted.connect(window.close)
+    return signals
 
 
 def _connect_safety(

@@ -7,6 +7,8 @@ nothing but Qt, the first paint shows a quiet "opening" page, and only then are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -35,6 +37,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._preferences = preferences
         self._painted = False
+        # Asked before the window closes, with whether anyone can be asked (not at SIGTERM);
+        # it answers False to keep the window open.
+        self.close_check: Callable[[bool], bool] | None = None
+        self._unattended = False
         self.setWindowTitle(f"{APP_NAME} — rehearse your voicemail")
         placeholder = QLabel("Opening your scripts…")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -54,7 +60,16 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.first_painted.emit)
 
+    def close_unattended(self) -> None:
+        """Close with nobody there to answer a question (SIGTERM: a logout, ``kill``)."""
+        self._unattended = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unattended, self._unattended = self._unattended, False
+        if self.close_check is not None and not self.close_check(not unattended):
+            event.ignore()
+            return
         self.closing.emit()
         self._preferences.set_layout_state("window", self.saveGeometry())
         self._preferences.sync()

@@ -72,9 +72,14 @@ class TakePlayer(QWidget):
         self._blocked = False
         self._has_output = False
         self._multimedia: ModuleType | None = None  # PySide6.QtMultimedia, once loaded
-        self._media: Any = None  # its QMediaPlayer
-        self._output: Any = None
+        self._line: Any = None  # its player, on a thread of its own (playback_thread)
         self._devices: Any = None
+        # What the window knows of the player, from its queued news: never asked directly.
+        self._source = QUrl()  # the source asked for
+        self._heard_source = QUrl()  # the source the player last said it holds
+        self._wants_play = False  # play asked for, and no pause or stop since
+        self._heard_playing = False
+        self._position_ms = 0
         self._build()
         self.hide()
 
@@ -148,12 +153,16 @@ class TakePlayer(QWidget):
         self._refresh()
 
     def play(self) -> None:
-        if self.playable and self._media is not None:
-            self._media.play()
+        if self.playable and self._line is not None:
+            self._wants_play = True
+            self._line.play()
 
     def pause(self) -> None:
-        if self._media is not None and self.is_playing():
-            self._media.pause()
+        """Pause at once: the button and ``is_playing`` change now, the sound a moment later."""
+        if self._line is not None and self._wants_play:
+            self._wants_play = False
+            self._line.pause()
+            self._refresh()
 
     def toggle(self) -> None:
         """Play, or pause when playing (the button, Enter on the history, P)."""
@@ -163,8 +172,11 @@ class TakePlayer(QWidget):
             self.play()
 
     def stop(self) -> None:
-        if self._media is not None:
-            self._media.stop()
+        """Pause and go back to the start (QMediaPlayer.stop would tear the decoder down)."""
+        if self._line is not None:
+            self.pause()
+            self._line.seek(0)
+            self._show_position(0)
 
     def set_blocked(self, blocked: bool) -> None:
         """While a take runs nothing plays: the microphone would record it."""
@@ -174,12 +186,11 @@ class TakePlayer(QWidget):
         self._refresh()
 
     def is_playing(self) -> bool:
-        if self._media is None:
-            return False
-        return bool(self._media.playbackState() == self._media.PlaybackState.PlayingState)
+        """Playing as far as the user is concerned: asked to, and the player says it does."""
+        return self._wants_play and self._heard_playing and self._hears_current()
 
     def position_s(self) -> float:
-        return self._media.position() / 1000 if self._media is not None else 0.0
+        return self._position_ms / 1000
 
     def length_s(self) -> float:
         return self._length_s
@@ -202,31 +213,43 @@ class TakePlayer(QWidget):
 
     def _ensure_media(self) -> None:
         """Load QtMultimedia once; any failure becomes the reason replay is unavailable."""
-        if self._media is not None or self._unavailable is not None:
+        if self._line is not None or self._unavailable is not None:
             return
         try:
             multimedia = _multimedia()
-            media = multimedia.QMediaPlayer(self)
-            if not media.isAvailable():
-                raise RuntimeError("no multimedia backend")
-            output = multimedia.QAudioOutput(self)
-            media.setAudioOutput(output)
             devices = multimedia.QMediaDevices(self)
+            devices.audioOutputsChanged.connect(self._on_devices_changed)
             self._has_output = audio_output_available(multimedia)
+            from app.ui.playback_thread import PlaybackThread
+
+            line = PlaybackThread(self)  # last: see its module docstring
         except Exception as error:  # a missing backend may fail in any way
             self._unavailable = UNAVAILABLE.format(reason=str(error) or type(error).__name__)
             return
-        self._multimedia = multimedia
-        self._media, self._output, self._devices = media, output, devices
-        media.positionChanged.connect(self._on_media_position_changed)
-        media.playbackStateChanged.connect(self._on_media_state_changed)
-        media.mediaStatusChanged.connect(self._on_media_status_changed)
-        media.errorOccurred.connect(self._on_media_error_occurred)
-        devices.audioOutputsChanged.connect(self._on_devices_changed)
+        self._multimedia, self._line, self._devices = multimedia, line, devices
+        line.source_changed.connect(self._on_line_source_changed)
+        line.position_changed.connect(self._on_line_position_changed)
+        line.state_changed.connect(self._on_line_state_changed)
+        line.status_changed.connect(self._on_line_status_changed)
+        line.error_occurred.connect(self._on_line_error_occurred)
+        line.unavailable.connect(self._on_line_unavailable)
 
     def _set_source(self, path: Path | None) -> None:
-        if self._media is not None:
-            self._media.setSource(QUrl.fromLocalFile(str(path)) if path else QUrl())
+        self._wants_play = False
+        self._show_position(0)
+        if self._line is None:
+            return
+        url = QUrl.fromLocalFile(str(path)) if path else QUrl()
+        if url == self._source:  # the player ignores the same source again: rewind it
+            self._line.pause()
+            self._line.seek(0)
+            return
+        self._source = url
+        self._line.load(url)
+
+    def _hears_current(self) -> bool:
+        """Whether the player's latest news is about the source asked for (not an old one)."""
+        return bool(self._heard_source == self._source)
 
     # -- showing -------------------------------------------------------------------------------
     def _reason(self) -> str | None:
@@ -264,34 +287,53 @@ class TakePlayer(QWidget):
 
     # -- reactions -----------------------------------------------------------------------------
     def _on_bar_seek_requested(self, seconds: float) -> None:
-        if self._media is not None:
-            self._media.setPosition(round(seconds * 1000))
-        self._show_time(seconds)
+        if self._line is not None:
+            self._line.seek(round(seconds * 1000))
+        self._show_position(round(seconds * 1000))
 
-    def _on_media_position_changed(self, position_ms: int) -> None:
-        self.bar.set_position(position_ms / 1000)
-        self._show_time(position_ms / 1000)
+    def _on_line_source_changed(self, url: QUrl) -> None:
+        self._heard_source = url
+        self._heard_playing = False
 
-    def _on_media_state_changed(self, _state: object) -> None:
-        self._refresh()
+    def _on_line_position_changed(self, position_ms: int) -> None:
+        if self._hears_current():
+            self._show_position(position_ms)
 
-    def _on_media_status_changed(self, status: object) -> None:
-        if self._media is not None and status == self._media.MediaStatus.EndOfMedia:
-            self.bar.set_position(0.0)  # the next Play starts from the beginning again
-            self._show_time(0.0)
+    def _on_line_state_changed(self, state: object) -> None:
+        if self._hears_current() and self._multimedia is not None:
+            self._heard_playing = state == self._multimedia.QMediaPlayer.PlaybackState.PlayingState
+            self._refresh()
 
-    def _on_media_error_occurred(self, _error: object, message: str) -> None:
-        if self._path is not None:
+    def _on_line_status_changed(self, status: object) -> None:
+        ended = self._multimedia is not None and (
+            status == self._multimedia.QMediaPlayer.MediaStatus.EndOfMedia
+        )
+        if ended and self._hears_current():
+            self._wants_play = False
+            self._show_position(0)  # the next Play starts from the beginning again
+
+    def _on_line_error_occurred(self, _error: object, message: str) -> None:
+        if self._path is not None and self._hears_current():
             self._problem = f"This recording could not be played: {message or 'unknown error'}."
             self._refresh()
+
+    def _on_line_unavailable(self, reason: str) -> None:
+        self._unavailable = UNAVAILABLE.format(reason=reason)
+        self._line = None
+        self._refresh()
+
+    def _show_position(self, position_ms: int) -> None:
+        self._position_ms = position_ms
+        self.bar.set_position(position_ms / 1000)
+        self._show_time(position_ms / 1000)
 
     def _on_devices_changed(self) -> None:
         multimedia = self._multimedia
         if multimedia is None:
             return
         self._has_output = audio_output_available(multimedia)
-        if self._output is not None and self._has_output:
-            self._output.setDevice(multimedia.QMediaDevices.defaultAudioOutput())
+        if self._line is not None and self._has_output:
+            self._line.set_device(multimedia.QMediaDevices.defaultAudioOutput())
         self._refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -252,6 +252,15 @@ class Rehearsal(QObject):
     def unsaved_count(self) -> int:
         return len(self._unsaved)
 
+    @property
+    def unsaved_takes(self) -> tuple[Attempt, ...]:
+        """The takes the database refused, oldest first (still kept, still retried)."""
+        return tuple(self._unsaved)
+
+    def discard_unsaved(self) -> None:
+        """Let the refused takes go (the user chose to, or they went to a file)."""
+        self._unsaved.clear()
+
     def _on_voice_fell_silent(self) -> None:
         """Hands-free: the speaker finished, so the take stops as if Space were pressed."""
         self.stop()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -17,6 +20,16 @@ class StorageErrorReporter(QObject):
         super().__init__(parent)
         self._dialog_parent = dialog_parent
         self._last_text = ""
+        self._quiet = False
+
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """No warnings inside: at close one dialog says what could not be written."""
+        self._quiet, was = True, self._quiet
+        try:
+            yield
+        finally:
+            self._quiet = was
 
     def report(self, error: object, consequence: str) -> None:
         """Warn that ``error`` stopped a write; ``consequence`` says what becomes of it."""
@@ -25,7 +38,7 @@ class StorageErrorReporter(QObject):
         else:
             reason = str(error)
         text = f"Brevity could not write to its database: {reason}\n\n{consequence}"
-        if text != self._last_text:  # say it once, not on every retry
+        if text != self._last_text and not self._quiet:  # once, not on every retry
             self._last_text = text
             QMessageBox.warning(self._dialog_parent, "Could not save", text)
 

@@ -43,6 +43,17 @@ class TextSaver(QObject):
             self._pending.update(self._journal.leftovers())
             self.save_pending()
 
+    @property
+    def pending(self) -> dict[int, str]:
+        """Text not written yet: script id -> its text."""
+        return dict(self._pending)
+
+    def discard_pending(self) -> None:
+        """Let the unwritten text go (the user chose to, or it went to a file); the typing
+        journal, if it could be written, still offers it at the next start."""
+        self._pending.clear()
+        self._retry_timer.stop()
+
     def typed(self, script_id: int, text: str) -> None:
         """A keystroke: journal the text now; the debounced ``save`` follows."""
         if self._journal is not None:

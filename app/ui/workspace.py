@@ -44,6 +44,7 @@ from app.ui.take_presenter import TakePresenter
 from app.ui.text_saver import TextSaver
 from app.ui.transfer_commands import TransferCommands
 from app.ui.undo_bar import UndoBar
+from app.ui.unsaved_work import UnsavedWork
 from app.ui.view_preferences import ViewPreferences
 
 __all__ = ["EDIT_TAB", "REHEARSE_TAB", "Workspace"]  # the tab indexes, for tests and tools
@@ -87,6 +88,13 @@ class Workspace(QObject):
         self.view_preferences.restore()
         self._rehearsal.set_region(self.coach.profile.region)  # the coach read the profile
         self.coach.start_warm_up()  # the first analysis waits for it rather than stalling
+        self.unsaved = UnsavedWork(
+            repository, rehearsal, self._text_saver, self.storage_errors,
+            settle=self.current.settle, data_dir=data_dir, undo_bar=self.undo_bar,
+            window=window, parent=self,
+        )  # fmt: skip
+        window.close_check = self.unsaved.allow_close  # Ctrl+Q, the close button, signals
+        self.unsaved.recover()  # what the last close could not save, before it is listed
         self._reload_scripts(preferences.last_script_id)
 
     # --- assembly ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ The device check is patched to say "there is an output" for the tests that play.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,8 +16,9 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThread
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from app.domain.attempt import Attempt, Outcome
 from app.ui import player as player_module
@@ -214,3 +216,24 @@ def test_clicking_the_bar_seeks(qtbot: QtBot, player: TakePlayer, tmp_path: Path
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(x, bar.height() // 2))
     assert blocker.args[0] == pytest.approx(1.0, abs=0.05)
     assert player.time_label.text().startswith("0:01.0")
+
+
+@pytest.mark.usefixtures("with_output")
+def test_the_media_backend_never_runs_on_the_gui_thread(
+    qtbot: QtBot, player: TakePlayer, tmp_path: Path
+) -> None:
+    # Its stop() and setSource() can wait for ever on a thread that needs the GIL: a call
+    # from the GUI thread froze the window (and the suite, at a teardown, without a server).
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    write_wav(tmp_path / "recordings" / "take-1.wav", 2.0)
+    player.show_take(recorded_take(duration_s=2.0))
+    player.play()
+    qtbot.waitUntil(player.is_playing, timeout=5000)
+    backends = [o for o in gc.get_objects() if isinstance(o, QMediaPlayer) and isValid(o)]
+    assert backends, "no media player found"
+    gui_thread = QThread.currentThread()
+    assert all(backend.thread() is not gui_thread for backend in backends)
+    player.stop()  # at once, without waiting for the backend to say so
+    assert not player.is_playing()
+    assert player.position_s() == 0.0 and player.bar.position_s() == 0.0

@@ -11,6 +11,10 @@ keeps 20+ trials within a couple of seconds.
 ``python -m tests.helpers.crash_child typing DATA_DIR TEXT`` builds the real workspace
 (offscreen), types TEXT at the end of the current script, prints ``typed`` while the
 editor's autosave is still pending, and blocks; the test kills it there.
+
+``python -m tests.helpers.crash_child refused-take DATA_DIR`` builds the real workspace on a
+database that refuses takes, makes one, prints ``ready`` and runs Qt's loop with Brevity's
+own SIGTERM/SIGINT handling (tests/test_quit_signals.py signals it).
 """
 
 from __future__ import annotations
@@ -100,11 +104,54 @@ def type_then_wait(data_dir: Path, text: str) -> None:
     sys.stdin.read()
 
 
+def refused_take_then_wait(data_dir: Path) -> None:
+    """The real workspace with a take the database refused; ``ready``, then it runs Qt's
+    loop with Brevity's signal handling until a signal closes it (its status is the exit's).
+    """
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import sqlite3
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.__main__ import _quit_on_signals
+    from app.storage.database import DATABASE_FILENAME
+    from app.ui.main_window import MainWindow
+    from app.ui.rehearsal import Rehearsal
+    from app.ui.settings import Preferences
+    from app.ui.workspace import Workspace
+
+    def refuse(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    app = QApplication([])
+    QMessageBox.warning = lambda *_args: QMessageBox.StandardButton.Ok  # type: ignore[method-assign,assignment]
+    repository = Repository(open_database(data_dir / DATABASE_FILENAME))
+    repository.add_attempt = refuse  # type: ignore[method-assign,assignment]
+    now = [0.0]
+    preferences = Preferences(data_dir / "settings.ini")
+    window = MainWindow(preferences)
+    rehearsal = Rehearsal(repository, lambda: now[0], preferences)
+    workspace = Workspace(window, repository, rehearsal, preferences, data_dir=data_dir)
+    signals = _quit_on_signals(window)
+    window.show()
+    rehearsal.start(workspace.editor.text())
+    now[0] = 21.0
+    rehearsal.stop()
+    assert rehearsal.unsaved_count == 1
+    _line("ready")
+    status = app.exec()
+    signals.uninstall()
+    _line(f"closed {status}")
+    sys.exit(status)
+
+
 if __name__ == "__main__":
     mode, *rest = sys.argv[1:]
     if mode == "attempts":
         fork_server(Path(rest[0]), int(rest[1]), int(rest[2]))
     elif mode == "typing":
         type_then_wait(Path(rest[0]), rest[1])
+    elif mode == "refused-take":
+        refused_take_then_wait(Path(rest[0]))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
