@@ -30,14 +30,6 @@ PROFILE_NOTE = "Tell the coach your name and number, so it can check you say the
 PROFILE_BUTTON = "Add your name and number…"
 TOO_LONG_NOTE = "Too long to check while you type"
 NO_SCRIPT_NOTE = "Pick or create a script to see the coach's checklist."
-PANEL_STYLE = """
-QFrame#coachFinding { border: 1px solid transparent; border-radius: 4px; }
-QFrame#coachFinding:hover { background: palette(alternate-base); }
-QFrame#coachFinding:focus { border: 1px solid palette(highlight); }
-QFrame#coachProfileNote {
-    border: 1px solid palette(mid); border-radius: 6px; background: palette(alternate-base);
-}
-"""
 
 
 def budget_text(words_left: int) -> str:
@@ -124,7 +116,6 @@ class CoachPanel(QWidget):
         column.addStretch(1)
         scroll.setWidget(body)
         self.heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setStyleSheet(PANEL_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(6)
@@ -168,7 +159,7 @@ class CoachPanel(QWidget):
         self._report = None
         self._shown = None
         self.budget_label.setText(f"{words:,} words")
-        self.budget_label.setStyleSheet("")
+        self.budget_label.setPalette(QPalette())  # nothing resolved: the window's colours
         self.estimate_label.setText("Far longer than a voicemail or a pitch.")
         self.profile_note.hide()
         self.score_label.hide()
@@ -195,14 +186,15 @@ class CoachPanel(QWidget):
     # --- drawing ----------------------------------------------------------------------------
     def _set_budget(self, words_left: int) -> None:
         self.budget_label.setText(budget_text(words_left))
-        dark = is_dark(self.palette())
+        # Only the text colour is the label's own; every other role follows the window's.
+        palette = QPalette()
         if words_left < 0:
-            colour = coach_colour("warning", dark).name()
-            self.budget_label.setStyleSheet(f"QLabel#coachBudget {{ color: {colour}; }}")
+            colour = coach_colour("warning", is_dark(self.palette()))
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
             self.budget_label.setAccessibleName(f"{budget_text(words_left)} the target")
         else:
-            self.budget_label.setStyleSheet("")
             self.budget_label.setAccessibleName(f"{budget_text(words_left)} for the target")
+        self.budget_label.setPalette(palette)
 
     def _show_empty(self, report: Report) -> None:
         self.score_label.hide()

@@ -34,9 +34,6 @@ from app.ui.history_model import (
 )
 from app.ui.outcome_style import outcome_colour
 
-# Room between a right-aligned figure and the text after it; headers line up with the cells.
-_TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
-
 
 class OutcomeDelegate(QStyledItemDelegate):
     """Edits the outcome with a combo box that commits as soon as an entry is picked."""
@@ -113,7 +110,7 @@ class HistoryView(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.setItemDelegateForColumn(Column.OUTCOME, OutcomeDelegate(table))
-        table.setStyleSheet(_TABLE_STYLE)
+        table.setObjectName("history")  # its cell padding: resources/styles/brevity.qss
         rows = table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome, TargetVerdict
-from app.ui.outcome_style import outcome_colour
 
 
 class OutcomePanel(QFrame):
@@ -44,10 +43,7 @@ class OutcomePanel(QFrame):
             button = QPushButton(f"{number}  {outcome.label}")
             button.setCheckable(True)
             button.setAccessibleName(f"Rate the take: {outcome.label}")
-            button.setStyleSheet(
-                f"QPushButton:checked {{ background: {outcome_colour(outcome).name()};"
-                " color: white; border-color: transparent; }"
-            )
+            button.setProperty("outcome", outcome.value)  # its colour: ui.theme's style sheet
             button.clicked.connect(lambda _=False, o=outcome: self.outcome_chosen.emit(o))
             self._group.addButton(button)
             self.buttons[outcome] = button

@@ -154,6 +154,8 @@ class Plot:
             self.item.getAxis(name).setPen(muted)
             self.item.getAxis(name).setTextPen(foreground)
         self.legend.setLabelTextColor(foreground)
+        for _sample, label in self.legend.items:  # pyqtgraph keeps the old colour until
+            label.setText(label.text)  # a label is written again (a live theme switch)
         self.target_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
         self.target_line.label.setColor(foreground)
         veil = QColor(background)

@@ -65,9 +65,11 @@ def wired_app(
     main_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
     workspace.progress.build_chart()
-    yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
-    main_window.close()
-    close_database(db)
+    try:
+        yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
+    finally:  # a failed test still closes the database (no ResourceWarning on top)
+        main_window.close()
+        close_database(db)
 
 
 @pytest.fixture
