@@ -434,3 +434,40 @@ def test_the_pace_is_learned_again_when_the_number_is_read_slower(coached: App) 
 
     after = coach.rate
     assert after is not None and after.syllables_per_second != before.syllables_per_second
+
+
+def _fillers(count: int) -> tuple[Finding, ...]:
+    return tuple(
+        Finding("filler", Severity.TIP, f'"um" number {n} is filler.', "Cut it.", n * 4, n * 4 + 2)
+        for n in range(count)
+    )
+
+
+def test_the_findings_beyond_the_first_few_open_with_a_click_and_stay_open(
+    qtbot: QtBot, panel: CoachPanel
+) -> None:
+    panel.show_report(_report(findings=_fillers(5)), profile_missing=False)
+    assert len(panel.finding_rows) == 3
+    (more,) = panel.more_buttons
+    assert more.text() == "… and 2 more like these"
+    qtbot.waitUntil(more.isVisible)  # the layout shows a new row on its next pass
+
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+
+    assert [row.finding for row in panel.finding_rows] == list(_fillers(5))
+    assert panel.more_buttons == []
+    qtbot.waitUntil(panel.finding_rows[3].hasFocus)  # the first one it revealed
+    panel.show_report(_report(findings=_fillers(7)), profile_missing=False)  # typing on
+    assert len(panel.finding_rows) == 7
+
+
+def test_the_more_button_is_reached_and_pressed_from_the_keyboard(
+    qtbot: QtBot, panel: CoachPanel
+) -> None:
+    panel.show_report(_report(findings=_fillers(4)), profile_missing=False)
+    (more,) = panel.more_buttons
+    assert more.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.waitUntil(more.isVisible)
+    more.setFocus()
+    qtbot.keyClick(more, Qt.Key.Key_Space)
+    assert len(panel.finding_rows) == 4
