@@ -82,7 +82,7 @@ class HistoryView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self._set_up_table()
-        self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete attempt", self.table)
+        self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete take", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.setEnabled(False)
@@ -121,6 +121,10 @@ class HistoryView(QWidget):
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        # The stretched note gives way first when the table is narrow, but never below its
+        # own title (Qt's floor would cut "Note" to "Not"); the table scrolls instead.
+        note_title = header.sectionSizeHint(Column.NOTE)
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), note_title))
 
     def set_attempts(
         self,

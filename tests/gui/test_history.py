@@ -247,3 +247,24 @@ def test_the_version_column_shows_the_coach_score_of_each_revision() -> None:
     assert cell(history, 0, Column.VERSION, Qt.ItemDataRole.ToolTipRole) == (
         "Version 3 of the script"
     )
+
+
+def test_every_header_reads_in_full_however_narrow_the_table(qtbot: QtBot) -> None:
+    view = HistoryView(HistoryModel(tz=UTC))
+    qtbot.addWidget(view)
+    view.model.set_attempts(TAKES, SCRIPTS, REVISIONS)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    view.resize(900, 300)
+    qtbot.waitUntil(lambda: header.viewport().width() == 898)
+    others = sum(header.sectionSize(c) for c in Column if c is not Column.NOTE)
+    room = header.sectionSizeHint(Column.NOTE) // 2  # less than the word "Note" needs
+    view.resize(others + room + 2, 300)  # (+2: the frame)
+    qtbot.waitUntil(lambda: header.viewport().width() == others + room)
+    for column in Column:
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column.title
+
+
+def test_the_context_menu_says_take_like_everything_else(view: HistoryView) -> None:
+    assert view.delete_action.text() == "Delete take"
