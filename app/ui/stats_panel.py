@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
 from app.domain.countdown import format_seconds
 from app.domain.stats import Summary
 
-NO_TAKES_HINT = "No takes yet. Record one and your progress will show up here."
 DASH = "\N{EM DASH}"
 _STEADY_S = 0.05  # a trend smaller than this rounds to ±0.0 s: call it steady, not faster
 _CARD_RADIUS = 8.0
@@ -79,7 +77,7 @@ class StatCard(QWidget):
 
 
 class StatsPanel(QWidget):
-    """Shows a ``Summary``; before the first take it shows a hint instead of empty cards."""
+    """Shows a ``Summary`` as a row of cards; hidden until there is a take to sum up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,33 +91,22 @@ class StatsPanel(QWidget):
             "Average length of your last 10 takes against the 10 before "
             "(the spoken length where it was measured)"
         )
-        cards = QWidget()
-        row = QHBoxLayout(cards)
+        row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
         for card in self.cards():
             row.addWidget(card, 1)
-        self.hint_label = QLabel(NO_TAKES_HINT)
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(cards)
-        self._stack.addWidget(self.hint_label)
-        self._stack.setCurrentWidget(self.hint_label)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def cards(self) -> tuple[StatCard, ...]:
         return (self.today_card, self.streak_card, self.best_card, self.on_target_card,
                 self.trend_card)  # fmt: skip
 
-    @property
-    def showing_hint(self) -> bool:
-        return self._stack.currentWidget() is self.hint_label
-
     def show_summary(self, summary: Summary) -> None:
+        """The figures; with no takes at all the panel hides, and the chart's empty page
+        alone says so (one message, not two)."""
+        self.setVisible(summary.total > 0)
         if summary.total == 0:
-            self._stack.setCurrentWidget(self.hint_label)
             return
         self.today_card.set_value(str(summary.attempts_today), f"of {summary.total} in all")
         self.streak_card.set_value(
@@ -146,7 +133,6 @@ class StatsPanel(QWidget):
         else:
             self.on_target_card.set_value(DASH, "no takes yet")
         self.trend_card.set_value(*self._trend_text(summary.trend_s))
-        self._stack.setCurrentIndex(0)
 
     @staticmethod
     def _trend_text(trend_s: float | None) -> tuple[str, str]:
