@@ -102,8 +102,9 @@ class Workspace(QObject):
         self.undo_bar = UndoBar()
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
         self.transfers = TransferCommands(
-            self._repository, self.undo_bar, self.main_window, flush=self.editor.flush
-        )
+            self._repository, self.undo_bar, self.main_window, flush=self.editor.flush,
+            preferences=self._preferences,
+        )  # fmt: skip
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.rehearse_page, "Rehearse")
