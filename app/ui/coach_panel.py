@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.coach import Finding, Report
 from app.ui.coach_rows import ICON_PX, CheckRow, FindingRow
-from app.ui.theme import coach_colour, is_dark
+from app.ui.theme import is_dark, set_style_flag
 
 MAX_FINDINGS_PER_CHECK = 3  # more of the same kind would bury the other checks, until asked
 OTHERS_GROUP = "more_suggestions"  # the findings no check lists
@@ -164,7 +164,7 @@ class CoachPanel(QWidget):
         self._report = None
         self._shown = None
         self.budget_label.setText(f"{words:,} words")
-        self.budget_label.setPalette(QPalette())  # nothing resolved: the window's colours
+        set_style_flag(self.budget_label, "over", False)
         self.estimate_label.setText("Far longer than a voicemail or a pitch.")
         self.profile_note.hide()
         self.score_label.hide()
@@ -191,15 +191,10 @@ class CoachPanel(QWidget):
     # --- drawing ----------------------------------------------------------------------------
     def _set_budget(self, words_left: int) -> None:
         self.budget_label.setText(budget_text(words_left))
-        # Only the text colour is the label's own; every other role follows the window's.
-        palette = QPalette()
-        if words_left < 0:
-            colour = coach_colour("warning", is_dark(self.palette()))
-            palette.setColor(QPalette.ColorRole.WindowText, colour)
-            self.budget_label.setAccessibleName(f"{budget_text(words_left)} the target")
-        else:
-            self.budget_label.setAccessibleName(f"{budget_text(words_left)} for the target")
-        self.budget_label.setPalette(palette)
+        # Over the target it wears the theme's warning colour (ui.theme's style sheet).
+        set_style_flag(self.budget_label, "over", words_left < 0)
+        goal = "the target" if words_left < 0 else "for the target"
+        self.budget_label.setAccessibleName(f"{budget_text(words_left)} {goal}")
 
     def _show_empty(self, report: Report) -> None:
         self.score_label.hide()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.countdown import Phase
 from app.resources import icon_path, resource_path
@@ -88,19 +88,34 @@ def apply_theme(app: QApplication, theme: Theme) -> bool:
     app.setStyle("Fusion")
     dark = theme is Theme.DARK or (theme is Theme.SYSTEM and system_prefers_dark())
     app.setPalette(_dark_palette() if dark else _light_palette())
-    app.setStyleSheet(application_style_sheet())
+    app.setStyleSheet(application_style_sheet(dark))
     return dark
 
 
-def application_style_sheet() -> str:
-    """The shipped sheet, and the checked outcome buttons in their outcome's colour."""
+def application_style_sheet(dark: bool) -> str:
+    """The shipped sheet, the checked outcome buttons in their outcome's colour, and the
+    coach's budget in the theme's warning colour when the text is over (``over`` property).
+
+    A colour that is a widget's own goes here too, not into its palette: re-applying the
+    sheet puts back the palette each widget had when it was last polished."""
     sheet = resource_path("resources", "styles", "brevity.qss").read_text(encoding="utf-8")
     rules = [
         f'QPushButton[outcome="{outcome.value}"]:checked {{ background: {style.colour_hex}; '
         f"color: {readable_ink(style.colour)}; border-color: transparent; }}"
         for outcome, style in OUTCOME_STYLES.items()
     ]
+    warning = coach_colour("warning", dark).name()
+    rules.append(f'QLabel#coachBudget[over="true"] {{ color: {warning}; }}')
     return "\n".join([sheet, *rules])
+
+
+def set_style_flag(widget: QWidget, name: str, value: bool) -> None:
+    """Set a property the style sheet selects on, and polish ``widget`` again if it changed
+    (Qt does not re-read a sheet when a property changes)."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QGraphicsTextItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.attempt import Attempt, Outcome
+from app.domain.coach import Check, Report, SpeakingRate
 from app.ui.actions import ActionId
 from app.ui.chart import ProgressChart
+from app.ui.coach_panel import CoachPanel
 from app.ui.dialogs import PreferencesDialog
 from app.ui.settings import Theme
-from app.ui.theme import apply_theme
+from app.ui.theme import apply_theme, coach_colour
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import App, wired_app
 from tests.helpers.clock import FakeClock
@@ -214,3 +216,29 @@ def test_a_dialog_opened_after_a_switch_wears_the_new_theme(
         assert _strays(dialog) == []
         assert failures(dialog) == []
         dialog.done(QDialog.DialogCode.Rejected)
+
+
+def _over_budget() -> Report:
+    check = Check("length", "Fits in 30 s", False, ("too_long",))
+    rate = SpeakingRate(4.2, takes=6)
+    return Report(words=90, syllables=130, estimated_seconds=36.0, target_s=30.0, rate=rate,
+                  words_left=-9, findings=(), checks=(check,))  # fmt: skip
+
+
+def test_the_coach_budget_keeps_its_warning_colour_through_live_switches(
+    qtbot: QtBot, restore_theme: QApplication
+) -> None:
+    apply_theme(restore_theme, Theme.LIGHT)
+    panel = CoachPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_report(_over_budget(), profile_missing=False)
+    text, window = QPalette.ColorRole.WindowText, QPalette.ColorRole.Window
+    for theme, dark in ((Theme.DARK, True), (Theme.LIGHT, False), (Theme.DARK, True)):
+        apply_theme(restore_theme, theme)
+        qtbot.waitUntil(
+            lambda: panel.palette().color(window) == QApplication.palette().color(window)
+        )
+        assert panel.budget_label.text() == "9 words over"
+        assert panel.budget_label.palette().color(text) == coach_colour("warning", dark), theme
