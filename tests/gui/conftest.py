@@ -72,6 +72,18 @@ def wired_app(
         close_database(db)
 
 
+@pytest.fixture(autouse=True)
+def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
+    """Put the application's style, palette and style sheet back after each test: accepting
+    the Preferences dialog applies a theme to the whole (shared) application."""
+    app = qapp
+    style, palette, sheet = app.style().name(), app.palette(), app.styleSheet()
+    yield app
+    app.setStyleSheet(sheet)
+    app.setStyle(style)
+    app.setPalette(palette)
+
+
 @pytest.fixture
 def brevity(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> Iterator[App]:
     with wired_app(qtbot, tmp_path, clock) as app:

@@ -7,7 +7,6 @@ dialogs); the contrast is measured by ``tests.helpers.contrast``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,18 +39,6 @@ PAST_TAKES = (  # seconds and outcome: one of each, so every outcome colour is o
     (41.0, Outcome.RAMBLED), (36.5, Outcome.STUMBLED), (31.2, Outcome.GOOD),
     (12.0, Outcome.ABANDONED), (33.0, Outcome.UNRATED), (29.4, Outcome.NAILED),
 )  # fmt: skip
-
-
-@pytest.fixture
-def restore_theme() -> Iterator[QApplication]:
-    """Put the application's style, palette and style sheet back for the next test."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    style, palette, sheet = app.style().name(), app.palette(), app.styleSheet()
-    yield app
-    app.setStyleSheet(sheet)
-    app.setStyle(style)
-    app.setPalette(palette)
 
 
 def _fill_history(qtbot: QtBot, app: App) -> None:
