@@ -229,3 +229,20 @@ def test_the_coach_budget_keeps_its_warning_colour_through_live_switches(
         )
         assert panel.budget_label.text() == "9 words over"
         assert panel.budget_label.palette().color(text) == coach_colour("warning", dark), theme
+
+
+@pytest.mark.parametrize(("chosen", "follows"), [(Theme.SYSTEM, True), (Theme.LIGHT, False)])
+def test_follow_the_system_follows_the_desktop_going_dark_live(
+    qtbot: QtBot, tmp_path: Path, clock: FakeClock, chosen: Theme, follows: bool
+) -> None:
+    with wired_app(qtbot, tmp_path, clock) as app:
+        app.preferences.theme = chosen
+        hints = QApplication.styleHints()
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # what the desktop says
+        dark_window = QColor("#1e2227")
+        window = QPalette.ColorRole.Window
+        assert (QApplication.palette().color(window) == dark_window) is follows
+        if follows:
+            qtbot.waitUntil(lambda: app.main_window.palette().color(window) == dark_window)
+            assert _strays(app.main_window) == []
+            assert failures(app.main_window) == []
