@@ -24,10 +24,11 @@ from app.domain.countdown import format_seconds
 from app.ui.formats import format_when, local_time
 from app.ui.plot import Plot, Series
 
-EMPTY_TEXT = "Your takes will appear here"
+EMPTY_TEXT = "No takes yet"  # the Progress page's one empty message (the cards hide)
 _EMPTY_HTML = (
     f"<p style='font-size: large; font-weight: 600'>{EMPTY_TEXT}</p>"
-    "<p>One point per take: how long it ran, and how it went.</p>"
+    "<p>Press Space to record one: each take becomes a point here,<br>"
+    "how long it ran and how it went.</p>"
 )
 _HEADROOM = 1.6  # the y axis reaches 60 % above the longest take: room for the 2-row legend
 

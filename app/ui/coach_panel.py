@@ -8,11 +8,13 @@ checks list their findings (message and fix, wrapped); clicking one, or Enter on
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,21 +25,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.coach import Finding, Report
 from app.ui.coach_rows import ICON_PX, CheckRow, FindingRow
-from app.ui.theme import coach_colour, is_dark
+from app.ui.theme import is_dark, set_style_flag
 
-MAX_FINDINGS_PER_CHECK = 3  # more of the same kind would bury the other checks
+MAX_FINDINGS_PER_CHECK = 3  # more of the same kind would bury the other checks, until asked
+OTHERS_GROUP = "more_suggestions"  # the findings no check lists
 PROFILE_NOTE = "Tell the coach your name and number, so it can check you say them."
 PROFILE_BUTTON = "Add your name and number…"
 TOO_LONG_NOTE = "Too long to check while you type"
 NO_SCRIPT_NOTE = "Pick or create a script to see the coach's checklist."
-PANEL_STYLE = """
-QFrame#coachFinding { border: 1px solid transparent; border-radius: 4px; }
-QFrame#coachFinding:hover { background: palette(alternate-base); }
-QFrame#coachFinding:focus { border: 1px solid palette(highlight); }
-QFrame#coachProfileNote {
-    border: 1px solid palette(mid); border-radius: 6px; background: palette(alternate-base);
-}
-"""
 
 
 def budget_text(words_left: int) -> str:
@@ -68,6 +63,8 @@ class CoachPanel(QWidget):
         self._report: Report | None = None
         self._profile_missing = False
         self.finding_rows: list[FindingRow] = []
+        self.more_buttons: list[QPushButton] = []  # "… and 9 more like these"
+        self._expanded: set[str] = set()  # the checks whose findings are all shown
         self.heading = QLabel("Script coach")
         self.budget_label = QLabel()
         self.budget_label.setObjectName("coachBudget")
@@ -124,7 +121,6 @@ class CoachPanel(QWidget):
         column.addStretch(1)
         scroll.setWidget(body)
         self.heading.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setStyleSheet(PANEL_STYLE)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 12, 12, 12)
         outer.setSpacing(6)
@@ -172,7 +168,7 @@ class CoachPanel(QWidget):
         self._report = None
         self._shown = None
         self.budget_label.setText(f"{words:,} words")
-        self.budget_label.setStyleSheet("")
+        set_style_flag(self.budget_label, "over", False)
         self.estimate_label.setText("Far longer than a voicemail or a pitch.")
         self.profile_note.hide()
         self.score_label.hide()
@@ -199,14 +195,10 @@ class CoachPanel(QWidget):
     # --- drawing ----------------------------------------------------------------------------
     def _set_budget(self, words_left: int) -> None:
         self.budget_label.setText(budget_text(words_left))
-        dark = is_dark(self.palette())
-        if words_left < 0:
-            colour = coach_colour("warning", dark).name()
-            self.budget_label.setStyleSheet(f"QLabel#coachBudget {{ color: {colour}; }}")
-            self.budget_label.setAccessibleName(f"{budget_text(words_left)} the target")
-        else:
-            self.budget_label.setStyleSheet("")
-            self.budget_label.setAccessibleName(f"{budget_text(words_left)} for the target")
+        # Over the target it wears the theme's warning colour (ui.theme's style sheet).
+        set_style_flag(self.budget_label, "over", words_left < 0)
+        goal = "the target" if words_left < 0 else "for the target"
+        self.budget_label.setAccessibleName(f"{budget_text(words_left)} {goal}")
 
     def _show_empty(self, report: Report) -> None:
         self.score_label.hide()
@@ -227,32 +219,57 @@ class CoachPanel(QWidget):
             if not check.passed:
                 found = [f for f in report.findings if f.id in check.finding_ids and f not in shown]
                 shown.update(found)
-                self._add_findings(found)
+                self._add_findings(found, check.id)
         others = [f for f in report.findings if f not in shown]
         if others:
             more = QLabel("More suggestions")
             more.setContentsMargins(0, 8, 0, 0)
             self._checklist_layout.addWidget(more)
-            self._add_findings(others)
+            self._add_findings(others, OTHERS_GROUP)
 
-    def _add_findings(self, findings: list[Finding]) -> None:
-        for finding in findings[:MAX_FINDINGS_PER_CHECK]:
+    def _add_findings(self, findings: list[Finding], group: str) -> None:
+        """A check's findings: the first few, and a button that opens the rest (which then
+        stay open while the user writes on)."""
+        shown = findings if group in self._expanded else findings[:MAX_FINDINGS_PER_CHECK]
+        for finding in shown:
             row = FindingRow(finding)
             row.activated.connect(self.finding_activated)
             self.finding_rows.append(row)
             self._checklist_layout.addWidget(row)
-        if len(findings) > MAX_FINDINGS_PER_CHECK:
-            rest = QLabel(f"… and {len(findings) - MAX_FINDINGS_PER_CHECK} more like these")
-            rest.setContentsMargins(ICON_PX + 14, 0, 0, 4)
-            self._checklist_layout.addWidget(rest)
+        hidden = len(findings) - len(shown)
+        if hidden:
+            rest = QPushButton(f"… and {hidden} more like these")
+            rest.setObjectName("coachMore")  # a quiet, link-like look: brevity.qss
+            rest.setAccessibleName(f"Show {hidden} more like these")
+            rest.setCursor(Qt.CursorShape.PointingHandCursor)
+            rest.clicked.connect(partial(self._expand, group, len(self.finding_rows)))
+            indent = QHBoxLayout()
+            indent.setContentsMargins(ICON_PX + 10, 0, 0, 4)
+            indent.addWidget(rest, 0, Qt.AlignmentFlag.AlignLeft)
+            self._checklist_layout.addLayout(indent)
+            self.more_buttons.append(rest)
+
+    def _expand(self, group: str, first_new_row: int) -> None:
+        """Show all of ``group``'s findings; the keyboard goes to the first one revealed."""
+        self._expanded.add(group)
+        if self._report is not None:
+            self._shown = None
+            self.show_report(self._report, self._profile_missing)
+        if first_new_row < len(self.finding_rows):
+            self.finding_rows[first_new_row].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _clear_checklist(self) -> None:
         self.finding_rows.clear()
+        self.more_buttons.clear()
         while (item := self._checklist_layout.takeAt(0)) is not None:
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+            inner = item.layout()
+            items = [inner.itemAt(i) for i in range(inner.count())] if inner else [item]
+            for widget in (each.widget() for each in items if each is not None):
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
+            if inner is not None:
+                inner.deleteLater()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

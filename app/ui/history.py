@@ -34,9 +34,6 @@ from app.ui.history_model import (
 )
 from app.ui.outcome_style import outcome_colour
 
-# Room between a right-aligned figure and the text after it; headers line up with the cells.
-_TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
-
 
 class OutcomeDelegate(QStyledItemDelegate):
     """Edits the outcome with a combo box that commits as soon as an entry is picked."""
@@ -85,7 +82,7 @@ class HistoryView(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self._set_up_table()
-        self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete attempt", self.table)
+        self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete take", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.setEnabled(False)
@@ -114,7 +111,7 @@ class HistoryView(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.setItemDelegateForColumn(Column.OUTCOME, OutcomeDelegate(table))
-        table.setStyleSheet(_TABLE_STYLE)
+        table.setObjectName("history")  # its cell padding: resources/styles/brevity.qss
         rows = table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -125,6 +122,10 @@ class HistoryView(QWidget):
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NOTE, QHeaderView.ResizeMode.Stretch)
+        # The stretched note gives way first when the table is narrow, but never below its
+        # own title (Qt's floor would cut "Note" to "Not"); the table scrolls instead.
+        note_title = header.sectionSizeHint(Column.NOTE)
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), note_title))
 
     def set_attempts(
         self,

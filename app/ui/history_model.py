@@ -127,8 +127,12 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(attempt, column)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.OUTCOME:
-            base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-            return QBrush(outcome_text_colour(attempt.outcome, base))
+            palette = QGuiApplication.palette()  # the rows alternate: readable on both
+            base, alternate = QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase
+            colour = outcome_text_colour(
+                attempt.outcome, palette.color(base), palette.color(alternate)
+            )
+            return QBrush(colour)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _NUMERIC else _LEFT
         if role == Qt.ItemDataRole.DecorationRole and column is Column.SPOKEN:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.verdicts import DEFAULT_READABLE_WPM, result_line
-from app.ui.outcome_style import outcome_colour
 from app.ui.theme import is_dark, line_icon
 
 NOTE_MIN_CHARS = 24  # the note is typed, so it gets room to show what was typed
@@ -104,10 +103,7 @@ class OutcomePanel(QFrame):
         button.setCheckable(True)
         button.setAccessibleName(f"Rate the take: {outcome.label}")
         button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        button.setStyleSheet(
-            f"QPushButton:checked {{ background: {outcome_colour(outcome).name()};"
-            " color: white; border-color: transparent; }"
-        )
+        button.setProperty("outcome", outcome.value)  # its colour: ui.theme's style sheet
         button.clicked.connect(lambda _=False, o=outcome: self._on_rating_clicked(o))
         self.buttons[outcome] = button
         return button

@@ -53,22 +53,24 @@ def outcome_symbol(outcome: Outcome) -> str:
     return OUTCOME_STYLES[outcome].symbol
 
 
-def outcome_text_colour(outcome: Outcome, background: QColor) -> QColor:
-    """The outcome colour, darkened or lightened just enough to read as text on ``background``.
+def outcome_text_colour(outcome: Outcome, background: QColor, *others: QColor) -> QColor:
+    """The outcome colour, darkened or lightened just enough to read as text on ``background``
+    (and on ``others``, e.g. a table's alternate rows).
 
     Orange and grey are fine as filled markers but too faint as text on white, so table text
     gets a shade with at least 4.5:1 contrast; the hue stays recognisably the same.
     """
-    return QColor(_readable_hex(OUTCOME_STYLES[outcome].colour_hex, background.rgb()))
+    backgrounds = tuple(colour.rgb() for colour in (background, *others))
+    return QColor(_readable_hex(OUTCOME_STYLES[outcome].colour_hex, backgrounds))
 
 
 @cache
-def _readable_hex(colour_hex: str, background_rgb: int) -> str:
-    colour, background = QColor(colour_hex), QColor(background_rgb)
-    towards = QColor("#000000") if _luminance(background) > 0.5 else QColor("#ffffff")
+def _readable_hex(colour_hex: str, background_rgbs: tuple[int, ...]) -> str:
+    colour, backgrounds = QColor(colour_hex), [QColor(rgb) for rgb in background_rgbs]
+    towards = QColor("#000000") if _luminance(backgrounds[0]) > 0.5 else QColor("#ffffff")
     for step in range(21):
         mixed = _mix(colour, towards, step / 20)
-        if _contrast(mixed, background) >= _TEXT_CONTRAST:
+        if all(_contrast(mixed, background) >= _TEXT_CONTRAST for background in backgrounds):
             return mixed.name()
     return towards.name()
 
@@ -93,3 +95,9 @@ def _luminance(colour: QColor) -> float:
 def _contrast(first: QColor, second: QColor) -> float:
     lighter, darker = sorted((_luminance(first), _luminance(second)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
+
+
+def readable_ink(background: QColor) -> str:
+    """Black or white, whichever reads better as text on ``background`` (a filled button)."""
+    black, white = QColor("#000000"), QColor("#ffffff")
+    return "#000000" if _contrast(black, background) >= _contrast(white, background) else "#ffffff"

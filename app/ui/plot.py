@@ -157,6 +157,16 @@ class Plot:
         x_anchor = 0.0 if count > 1 and self.best_label.pos().x() < 1.5 else 0.5
         x_anchor = 1.0 if count > 1 and self.best_label.pos().x() > count - 0.5 else x_anchor
         self.best_label.setAnchor((x_anchor, -0.7))
+        self._place_target_label(count)
+
+    def _place_target_label(self, count: int) -> None:
+        """The target's label sits at the end of its line away from the best take, so it
+        never covers the ring or the "Best" label (the best is often right on the target)."""
+        label = self.target_line.label
+        best_on_left = self.best_label.isVisible() and self.best_label.pos().x() <= (count + 1) / 2
+        position, x_anchor = (0.99, 1.0) if best_on_left else (0.01, 0.0)
+        label.anchors = [(x_anchor, 0.0), (x_anchor, 0.0)]
+        label.setPosition(position)
 
     def apply_colours(self, background: QColor, foreground: QColor) -> None:
         pg = self._pg
@@ -167,6 +177,8 @@ class Plot:
             self.item.getAxis(name).setPen(muted)
             self.item.getAxis(name).setTextPen(foreground)
         self.legend.setLabelTextColor(foreground)
+        for _sample, label in self.legend.items:  # pyqtgraph keeps the old colour until
+            label.setText(label.text)  # a label is written again (a live theme switch)
         self.target_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
         self.target_line.label.setColor(foreground)
         veil = QColor(background)

@@ -136,6 +136,15 @@ class Preferences:
         self._settings.setValue("progress/spoken_length", _flag_text(value))
 
     @property
+    def file_folder(self) -> str:
+        """The folder the last import or export used ("" until there is one)."""
+        return str(self._settings.value("files/last_folder", ""))
+
+    @file_folder.setter
+    def file_folder(self, value: str) -> None:
+        self._settings.setValue("files/last_folder", value)
+
+    @property
     def last_script_id(self) -> int | None:
         value = self._settings.value("library/last_script_id")
         try:

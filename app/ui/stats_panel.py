@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLayout,
     QSizePolicy,
-    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
 from app.domain.stats import Summary
 from app.domain.stats_cards import DASH, cards, plural
 
-NO_TAKES_HINT = "No takes yet. Record one and your progress will show up here."
 _CARD_RADIUS = 8.0
 
 
@@ -142,7 +140,7 @@ class CardFlow(QWidget):
 
 
 class StatsPanel(QWidget):
-    """Shows a ``Summary``; before the first take it shows a hint instead of empty cards."""
+    """Shows a ``Summary`` as a row of cards; hidden until there is a take to sum up."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,28 +159,21 @@ class StatsPanel(QWidget):
             "good (or not yet rated) and not too fast to follow; a tie goes to the later take "
             "(by its spoken length where it was measured)"
         )
-        cards = self.flow = CardFlow(self.cards())
-        self.hint_label = QLabel(NO_TAKES_HINT)
-        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint_label.setWordWrap(True)
-        self.hint_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(cards)
-        self._stack.addWidget(self.hint_label)
-        self._stack.setCurrentWidget(self.hint_label)
+        self.flow = CardFlow(self.cards())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.flow)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def cards(self) -> tuple[StatCard, ...]:
         return (self.today_card, self.streak_card, self.best_card, self.on_target_card,
                 self.trend_card)  # fmt: skip
 
-    @property
-    def showing_hint(self) -> bool:
-        return self._stack.currentWidget() is self.hint_label
-
     def show_summary(self, summary: Summary) -> None:
+        """The figures; with no takes at all the panel hides, and the chart's empty page
+        alone says so (one message, not two)."""
+        self.setVisible(summary.total > 0)
         if summary.total == 0:
-            self._stack.setCurrentWidget(self.hint_label)
             return
         for card, words in zip(self.cards(), cards(summary), strict=True):
             card.set_value(words.value, words.detail)
@@ -191,5 +182,4 @@ class StatsPanel(QWidget):
                 f"{summary.on_target} of your last {plural(summary.considered, 'take')} "
                 "landed within 2 s of the target, either side"
             )
-        self._stack.setCurrentIndex(0)
         self.flow.refit()

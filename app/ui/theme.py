@@ -1,14 +1,21 @@
-"""Fusion style with a light or dark palette, and the colours the rehearsal views share."""
+"""Fusion style with a light or dark palette, and the colours the rehearsal views share.
+
+Every widget takes its colours from the application palette. The few style-sheet rules
+(layout details, the coach's frames, the checked outcome buttons) are one application style
+sheet, ``resources/styles/brevity.qss``, applied again after each palette change: a sheet
+set on a single widget would keep that widget in the palette it was first polished with.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.domain.countdown import Phase
-from app.resources import icon_path
+from app.resources import icon_path, resource_path
+from app.ui.outcome_style import OUTCOME_STYLES, readable_ink
 from app.ui.settings import Theme
 
 ACCENT = QColor("#0f766e")  # the teal of the app icon
@@ -40,8 +47,8 @@ def _dark_palette() -> QPalette:
         QPalette.ColorRole.Button: QColor("#2a2f35"),
         QPalette.ColorRole.ButtonText: text,
         QPalette.ColorRole.BrightText: QColor("#ffffff"),
-        QPalette.ColorRole.Highlight: QColor("#14b8a6"),
-        QPalette.ColorRole.HighlightedText: QColor("#0b0f12"),
+        QPalette.ColorRole.Highlight: ACCENT,  # white on it reads at 5.5:1, and Fusion's
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),  # default button tint too
         QPalette.ColorRole.Link: QColor("#5eead4"),
         QPalette.ColorRole.PlaceholderText: QColor("#8a9199"),
         QPalette.ColorRole.Mid: QColor("#3a4047"),
@@ -65,6 +72,8 @@ def _light_palette() -> QPalette:
     palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f7f8fa"))
     palette.setColor(QPalette.ColorRole.Highlight, ACCENT)
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    # Fusion's placeholder is the text at half strength: 4.1:1 on the window, below AA.
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#5f6368"))
     return palette
 
 
@@ -74,11 +83,39 @@ def system_prefers_dark() -> bool:
 
 
 def apply_theme(app: QApplication, theme: Theme) -> bool:
-    """Apply Fusion with the chosen palette; returns True when the result is dark."""
+    """Apply Fusion with the chosen palette, then the style sheet again so every widget is
+    polished with the new colours; returns True when the result is dark."""
     app.setStyle("Fusion")
     dark = theme is Theme.DARK or (theme is Theme.SYSTEM and system_prefers_dark())
     app.setPalette(_dark_palette() if dark else _light_palette())
+    app.setStyleSheet(application_style_sheet(dark))
     return dark
+
+
+def application_style_sheet(dark: bool) -> str:
+    """The shipped sheet, the checked outcome buttons in their outcome's colour, and the
+    coach's budget in the theme's warning colour when the text is over (``over`` property).
+
+    A colour that is a widget's own goes here too, not into its palette: re-applying the
+    sheet puts back the palette each widget had when it was last polished."""
+    sheet = resource_path("resources", "styles", "brevity.qss").read_text(encoding="utf-8")
+    rules = [
+        f'QPushButton[outcome="{outcome.value}"]:checked {{ background: {style.colour_hex}; '
+        f"color: {readable_ink(style.colour)}; border-color: transparent; }}"
+        for outcome, style in OUTCOME_STYLES.items()
+    ]
+    warning = coach_colour("warning", dark).name()
+    rules.append(f'QLabel#coachBudget[over="true"] {{ color: {warning}; }}')
+    return "\n".join([sheet, *rules])
+
+
+def set_style_flag(widget: QWidget, name: str, value: bool) -> None:
+    """Set a property the style sheet selects on, and polish ``widget`` again if it changed
+    (Qt does not re-read a sheet when a property changes)."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def is_dark(palette: QPalette) -> bool:

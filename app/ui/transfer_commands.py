@@ -30,6 +30,7 @@ from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.storage.repository import Repository
 from app.storage.transfer import import_draft, import_library, read_library, takes_csv
 from app.ui.encoding_dialog import EncodingDialog
+from app.ui.settings import Preferences
 from app.ui.undo_bar import UndoBar
 
 SCRIPT_FILTER = "Text and Markdown (*.txt *.md *.markdown);;All files (*)"
@@ -67,6 +68,7 @@ class TransferCommands(QObject):
         flush: Callable[[], None],
         dialogs: FileDialogs | None = None,
         readable_wpm: Callable[[], float] | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
         super().__init__(dialog_parent)
         # The CSV's verdicts are judged with the user's readable pace, as the cards are.
@@ -76,10 +78,25 @@ class TransferCommands(QObject):
         self._parent = dialog_parent
         self._flush = flush  # the editor's pending text goes to the database first
         self.dialogs = dialogs or FileDialogs()
+        self._preferences = preferences  # remembers the last folder used across restarts
+        self._folder: Path | None = None  # this session's, when there is no preferences file
+
+    @property
+    def folder(self) -> Path:
+        """Where a file dialog opens: the last folder used, else the documents folder, else
+        home, whichever exists (a missing one would leave Qt in the working directory)."""
         documents = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
-        self.folder = Path(documents or QDir.homePath())
+        last = self._preferences.file_folder if self._preferences is not None else ""
+        candidates = (last, str(self._folder or ""), documents)
+        return next((Path(c) for c in candidates if c and Path(c).is_dir()), Path(QDir.homePath()))
+
+    @folder.setter
+    def folder(self, value: Path) -> None:
+        self._folder = value
+        if self._preferences is not None:
+            self._preferences.file_folder = str(value)
 
     # --- import ---------------------------------------------------------------------------
     def import_script(self) -> None:

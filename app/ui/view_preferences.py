@@ -3,7 +3,8 @@ by a toggle, and the layout remembered when the window closes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from app.domain.number_zone import slowdown_for
@@ -16,7 +17,7 @@ from app.ui.recording_keeper import RecordingKeeper
 from app.ui.recording_prefs import RecordingSection
 from app.ui.rehearsal import Rehearsal
 from app.ui.script_coach import ScriptCoach
-from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences
+from app.ui.settings import MAX_FONT_PX, MIN_FONT_PX, Preferences, Theme
 from app.ui.theme import apply_theme
 
 
@@ -45,6 +46,8 @@ class ViewPreferences(QObject):
         self._rehearsal, self._recordings = rehearsal, recordings
         self._prompter, self._progress, self._edit_page = prompter, progress, edit_page
         self._splitter, self._coach, self._dialog_parent = splitter, coach, dialog_parent
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_style_hints_color_scheme_changed)
 
     def restore(self) -> None:
         """Show the views as they were left."""
@@ -75,13 +78,22 @@ class ViewPreferences(QObject):
         dialog = PreferencesDialog(self._preferences, self._dialog_parent, self.recording_section())
         if dialog.exec():
             dialog.apply()
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                self._actions.set_dark(apply_theme(app, self._preferences.theme))
+            self._apply_theme(self._preferences.theme)
             self._progress.set_readable_wpm(self._preferences.readable_wpm)
             self.applied.emit()
             self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
             self._coach.analyse_now()  # new slowdown, and marks in the new theme's colours
+
+    def _apply_theme(self, theme: Theme) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self._actions.set_dark(apply_theme(app, theme))
+
+    def _on_style_hints_color_scheme_changed(self, scheme: Qt.ColorScheme) -> None:
+        """The desktop went light or dark: "Follow the system" follows it at once."""
+        if self._preferences.theme is Theme.SYSTEM and scheme is not Qt.ColorScheme.Unknown:
+            self._apply_theme(Theme.DARK if scheme is Qt.ColorScheme.Dark else Theme.LIGHT)
+            self._coach.analyse_now()  # the marks in the new colours
 
     def recording_section(self) -> RecordingSection:
         recorder = self._rehearsal.recorder

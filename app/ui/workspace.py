@@ -114,6 +114,7 @@ class Workspace(QObject):
         self.transfers = TransferCommands(
             self._repository, self.undo_bar, self.main_window, flush=self.editor.flush,
             readable_wpm=lambda: self.progress.readable_wpm,
+            preferences=self._preferences,
         )  # fmt: skip
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

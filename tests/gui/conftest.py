@@ -65,9 +65,23 @@ def wired_app(
     main_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
     workspace.progress.build_chart()
-    yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
-    main_window.close()
-    close_database(db)
+    try:
+        yield App(workspace, main_window, repository, rehearsal, preferences, clock, script)
+    finally:  # a failed test still closes the database (no ResourceWarning on top)
+        main_window.close()
+        close_database(db)
+
+
+@pytest.fixture(autouse=True)
+def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
+    """Put the application's style, palette and style sheet back after each test: accepting
+    the Preferences dialog applies a theme to the whole (shared) application."""
+    app = qapp
+    style, palette, sheet = app.style().name(), app.palette(), app.styleSheet()
+    yield app
+    app.setStyleSheet(sheet)
+    app.setStyle(style)
+    app.setPalette(palette)
 
 
 @pytest.fixture

@@ -255,3 +255,39 @@ def test_a_palette_change_recolours_the_plot(chart: ProgressChart) -> None:
     palette.setColor(QPalette.ColorRole.Window, QColor("#123456"))
     chart.setPalette(palette)
     assert plot_item(chart).getViewWidget().backgroundBrush().color() == QColor("#123456")
+
+
+def _scene_rect(item: Any) -> Any:
+    return item.mapRectToScene(item.boundingRect())
+
+
+def _ring_rect(chart: ProgressChart, take_number: int, seconds: float) -> Any:
+    from PySide6.QtCore import QPointF, QRectF
+
+    plot = chart._plot
+    assert plot is not None
+    centre = plot.item.getViewBox().mapViewToScene(QPointF(take_number, seconds))
+    radius = 12.0  # half the ring's size in pixels
+    return QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+
+
+@pytest.mark.parametrize("size", [(420, 260), (800, 400), (1400, 500)])
+@pytest.mark.parametrize(
+    ("best_take", "best_s"), [(1, 29.6), (1, 30.4), (2, 28.5), (6, 29.9), (3, 24.0)]
+)
+def test_the_target_and_best_labels_never_cover_each_other_or_the_ring(
+    qtbot: QtBot, chart: ProgressChart, size: tuple[int, int], best_take: int, best_s: float
+) -> None:
+    takes = [take(n, 36.0 + n, Outcome.GOOD) for n in range(1, 7)]
+    takes[best_take - 1] = take(best_take, best_s, Outcome.NAILED)
+    chart.resize(*size)
+    chart.show_attempts(takes, 30.0, takes[best_take - 1])
+    plot = chart._plot
+    assert plot is not None
+    qtbot.waitUntil(lambda: plot.widget.width() > size[0] - 20)
+    QApplication.processEvents()  # pyqtgraph lays its labels out on the view's resize
+    target, best = _scene_rect(plot.target_line.label), _scene_rect(plot.best_label)
+    ring = _ring_rect(chart, best_take, best_s)
+    assert not target.intersects(best), (target, best)
+    assert not target.intersects(ring), (target, ring)
+    assert not best.intersects(ring), (best, ring)

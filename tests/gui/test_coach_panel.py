@@ -92,11 +92,12 @@ def test_panel_shows_budget_estimate_score_and_each_failing_finding_once(
 
 
 def test_words_over_is_shown_in_the_warning_colour_not_only_in_words(panel: CoachPanel) -> None:
+    # The colour itself comes from the theme's style sheet: tests/gui/test_theme.py checks it.
     panel.show_report(_report(words_left=14), profile_missing=False)
-    assert panel.budget_label.styleSheet() == ""
+    assert panel.budget_label.property("over") is False
     panel.show_report(_report(words_left=-1), profile_missing=False)
     assert panel.budget_label.text() == "1 word over"
-    assert "color" in panel.budget_label.styleSheet()
+    assert panel.budget_label.property("over") is True
 
 
 def test_clicking_or_pressing_enter_on_a_finding_activates_it(
@@ -433,3 +434,40 @@ def test_the_pace_is_learned_again_when_the_number_is_read_slower(coached: App) 
 
     after = coach.rate
     assert after is not None and after.syllables_per_second != before.syllables_per_second
+
+
+def _fillers(count: int) -> tuple[Finding, ...]:
+    return tuple(
+        Finding("filler", Severity.TIP, f'"um" number {n} is filler.', "Cut it.", n * 4, n * 4 + 2)
+        for n in range(count)
+    )
+
+
+def test_the_findings_beyond_the_first_few_open_with_a_click_and_stay_open(
+    qtbot: QtBot, panel: CoachPanel
+) -> None:
+    panel.show_report(_report(findings=_fillers(5)), profile_missing=False)
+    assert len(panel.finding_rows) == 3
+    (more,) = panel.more_buttons
+    assert more.text() == "… and 2 more like these"
+    qtbot.waitUntil(more.isVisible)  # the layout shows a new row on its next pass
+
+    qtbot.mouseClick(more, Qt.MouseButton.LeftButton)
+
+    assert [row.finding for row in panel.finding_rows] == list(_fillers(5))
+    assert panel.more_buttons == []
+    qtbot.waitUntil(panel.finding_rows[3].hasFocus)  # the first one it revealed
+    panel.show_report(_report(findings=_fillers(7)), profile_missing=False)  # typing on
+    assert len(panel.finding_rows) == 7
+
+
+def test_the_more_button_is_reached_and_pressed_from_the_keyboard(
+    qtbot: QtBot, panel: CoachPanel
+) -> None:
+    panel.show_report(_report(findings=_fillers(4)), profile_missing=False)
+    (more,) = panel.more_buttons
+    assert more.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.waitUntil(more.isVisible)
+    more.setFocus()
+    qtbot.keyClick(more, Qt.Key.Key_Space)
+    assert len(panel.finding_rows) == 4

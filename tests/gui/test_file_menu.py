@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +17,8 @@ from app.domain.coach import Profile
 from app.domain.script_file import markdown_for
 from app.ui.actions import ActionId
 from app.ui.encoding_dialog import EncodingDialog
-from app.ui.transfer_commands import FileDialogs, save_file
+from app.ui.settings import Preferences
+from app.ui.transfer_commands import FileDialogs, TransferCommands, save_file
 from tests.gui.conftest import App
 
 ODD = "مرحبا 📞👋🏽 Cafe\u0301 \u202eevil\u202c \U0001f9d1\u200d\U0001f4bb"
@@ -31,12 +33,15 @@ class CannedDialogs(FileDialogs):
         self.suggested: list[str] = []
         self.asked_encoding: list[str] = []
         self.warnings: list[str] = []
+        self.folders: list[str] = []  # where each file dialog opened
 
     def open_path(self, parent: QWidget, title: str, folder: str, name_filter: str) -> str:
+        self.folders.append(folder)
         return self.paths.pop(0)
 
     def save_path(self, parent: QWidget, title: str, suggested: str, name_filter: str) -> str:
         self.suggested.append(suggested)
+        self.folders.append(str(Path(suggested).parent))
         return self.paths.pop(0)
 
     def choose_encoding(self, parent: QWidget, data: bytes, name: str, reason: str) -> str | None:
@@ -250,3 +255,42 @@ def test_details_imported_with_a_library_reach_the_coach_and_the_number_zone(
     text = "Hi Sam, this is Priya on 020 7946 0018, calling for your advice."
     start = text.index("020")
     assert brevity.rehearsal.number_spans(text) == [(start, start + len("020 7946 0018"))]
+
+
+def _cancel_an_import(brevity: App, dialogs: CannedDialogs) -> str:
+    """Open File → Import script, cancel it; where did the dialog open?"""
+    dialogs.paths.append("")
+    _trigger(brevity, ActionId.IMPORT_SCRIPT)
+    return dialogs.folders[-1]
+
+
+def test_file_dialogs_open_in_the_documents_folder_not_where_brevity_started(
+    brevity: App, dialogs: CannedDialogs
+) -> None:
+    documents = Path(QDir.homePath()) / "Documents"
+    documents.mkdir(parents=True)
+    assert Path(_cancel_an_import(brevity, dialogs)) == documents
+    assert Path(dialogs.folders[-1]) != Path.cwd()
+
+
+def test_without_a_documents_folder_they_open_at_home(brevity: App, dialogs: CannedDialogs) -> None:
+    Path(QDir.homePath()).mkdir(parents=True, exist_ok=True)
+    assert Path(_cancel_an_import(brevity, dialogs)) == Path(QDir.homePath())
+
+
+def test_the_last_folder_used_is_remembered_across_restarts(
+    brevity: App, dialogs: CannedDialogs, tmp_path: Path
+) -> None:
+    folder = tmp_path / "job hunt"
+    folder.mkdir()
+    (folder / "pitch.md").write_text("Hi, it's Alex.", encoding="utf-8")
+    dialogs.paths.append(str(folder / "pitch.md"))
+    _trigger(brevity, ActionId.IMPORT_SCRIPT)
+    assert Path(_cancel_an_import(brevity, dialogs)) == folder
+
+    restarted = TransferCommands(brevity.repository, brevity.window.undo_bar, brevity.main_window,
+                                 flush=lambda: None, dialogs=dialogs,
+                                 preferences=Preferences(tmp_path / "settings.ini"))  # fmt: skip
+    dialogs.paths.append("")
+    restarted.import_script()
+    assert Path(dialogs.folders[-1]) == folder

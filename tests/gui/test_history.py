@@ -267,3 +267,24 @@ def test_the_verdict_tooltip_is_the_result_line(qtbot: QtBot) -> None:
         "Target 30.0 s: 25.6 s spoken (take 27.6 s) — 4.4 s under target",
         "Target 30.0 s: 21.0 s at 226 wpm — too fast to follow; slow down",
     ]
+
+
+def test_every_header_reads_in_full_however_narrow_the_table(qtbot: QtBot) -> None:
+    view = HistoryView(HistoryModel(tz=UTC))
+    qtbot.addWidget(view)
+    view.model.set_attempts(TAKES, SCRIPTS, REVISIONS)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    view.resize(900, 300)
+    qtbot.waitUntil(lambda: header.viewport().width() == 898)
+    others = sum(header.sectionSize(c) for c in Column if c is not Column.NOTE)
+    room = header.sectionSizeHint(Column.NOTE) // 2  # less than the word "Note" needs
+    view.resize(others + room + 2, 300)  # (+2: the frame)
+    qtbot.waitUntil(lambda: header.viewport().width() == others + room)
+    for column in Column:
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column.title
+
+
+def test_the_context_menu_says_take_like_everything_else(view: HistoryView) -> None:
+    assert view.delete_action.text() == "Delete take"

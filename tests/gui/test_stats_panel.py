@@ -1,4 +1,4 @@
-"""The stats cards: the words and figures they show, the empty hint, and palette colours."""
+"""The stats cards: the words and figures they show, hidden before a take, palette colours."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.domain.attempt import Attempt, Outcome
 from app.domain.stats import Summary
-from app.ui.stats_panel import NO_TAKES_HINT, StatsPanel
+from app.ui.stats_panel import StatsPanel
+from tests.gui.conftest import App
 
 SUMMARY = Summary(
     total=24,
@@ -45,15 +48,14 @@ def with_fields(**changes: object) -> Summary:
     return replace(SUMMARY, **changes)  # type: ignore[arg-type]
 
 
-def test_before_any_take_a_hint_is_shown(panel: StatsPanel) -> None:
-    assert panel.showing_hint
-    assert panel.hint_label.text() == NO_TAKES_HINT
-    assert panel.hint_label.isVisible()
+def test_before_any_take_the_cards_wait_hidden(panel: StatsPanel) -> None:
+    panel.show_summary(with_fields(total=0, attempts_today=0, daily_streak=0, considered=0))
+    assert not panel.isVisible()  # the chart's empty page says there are no takes yet
 
 
-def test_the_cards_show_the_summary(panel: StatsPanel) -> None:
+def test_the_cards_show_the_summary(qtbot: QtBot, panel: StatsPanel) -> None:
     panel.show_summary(SUMMARY)
-    assert not panel.showing_hint
+    assert panel.isVisible()
     assert shown(panel) == [
         ("Today", "3", "of 24 in all"),
         ("Streak", "3 days", "in a row"),
@@ -96,10 +98,10 @@ def test_trend_words(panel: StatsPanel, trend_s: float, value: str, word: str) -
     )
 
 
-def test_no_practice_takes_brings_the_hint_back(panel: StatsPanel) -> None:
+def test_no_practice_takes_hides_the_cards_again(panel: StatsPanel) -> None:
     panel.show_summary(SUMMARY)
     panel.show_summary(with_fields(total=0, attempts_today=0, daily_streak=0, considered=0))
-    assert panel.showing_hint
+    assert not panel.isVisible()
 
 
 @pytest.mark.parametrize("base", ["#ffffff", "#16191d"])
@@ -112,3 +114,29 @@ def test_cards_are_painted_with_the_palette(panel: StatsPanel, base: str) -> Non
     image = card.grab().toImage()
     inside = image.pixelColor(image.width() // 2, image.height() - 4)
     assert inside.name() == base
+
+
+def _says_no_takes(widget: QWidget) -> list[str]:
+    """The visible texts in ``widget`` that tell the user there are no takes yet."""
+    texts = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
+    return [text for text in texts if "no takes" in text.lower() or "will appear" in text.lower()]
+
+
+def test_progress_without_takes_says_so_once_and_the_cards_wait(qtbot: QtBot, brevity: App) -> None:
+    progress = brevity.window.progress
+    qtbot.waitUntil(lambda: progress.chart is not None and progress.chart.isVisible())
+    assert len(_says_no_takes(progress)) == 1
+    assert not progress.stats.isVisible()
+
+    brevity.repository.add_attempt(take_of(brevity))
+    brevity.window.current.refresh_progress()
+
+    assert _says_no_takes(progress) == []
+    qtbot.waitUntil(progress.stats.isVisible)
+
+
+def take_of(app: App) -> Attempt:
+    script_id = app.script.id or 0
+    revision = app.repository.revision_for_take(script_id, app.script.text)
+    return Attempt(script_id, revision.id or 0, "2026-12-01T09:00:00.000Z", 29.0, 30.0, 40,
+                   True, Outcome.GOOD)  # fmt: skip
