@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,10 @@ from app.ui.history_model import (
 )
 from app.ui.outcome_style import outcome_colour
 
+# When the table is too narrow for every column, these go first (in this order), so that
+# When, Length, Outcome and the Note always show without scrolling sideways.
+DROP_FOR_ROOM = (Column.VERSION, Column.VS_TARGET, Column.SPOKEN, Column.SCRIPT)
+NOTE_MIN_PX = 80
 # Room between a right-aligned figure and the text after it; headers line up with the cells.
 _TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
 
@@ -84,6 +88,10 @@ class HistoryView(QWidget):
         self.model.edit_requested.connect(self.edit_requested)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self._unwanted: set[Column] = set()  # hidden by the owner (nothing to show in them)
+        self._widths: dict[Column, int] | None = None  # what each column needs; None: measure
+        for changed in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.dataChanged):
+            changed.connect(self._on_proxy_changed)
         self._set_up_table()
         self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete attempt", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -139,9 +147,47 @@ class HistoryView(QWidget):
         """
         selected = self.selected_attempt_id()
         self.model.set_attempts(attempts, script_names, revision_numbers, revision_scores)
+        self._widths = None
+        self._fit_columns()
         if selected is not None:
             self.select_attempt(selected)
         self.delete_action.setEnabled(self.selected_attempt_id() is not None)
+
+    def set_column_wanted(self, column: Column, wanted: bool) -> None:
+        """Whether a column has anything to show; it still gives way when room is short."""
+        if wanted:
+            self._unwanted.discard(column)
+        else:
+            self._unwanted.add(column)
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _on_proxy_changed(self) -> None:
+        self._widths = None  # measured again at the next fit, not once per row
+
+    def _fit_columns(self) -> None:
+        """Show the wanted columns that fit beside When, Length, Outcome and a Note."""
+        if self._widths is None:
+            header = self.table.horizontalHeader()
+            self._widths = {
+                column: max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                for column in Column
+            }
+        widths = self._widths
+        room = self.table.viewport().width() - NOTE_MIN_PX
+        shown = [c for c in Column if c not in self._unwanted and c is not Column.NOTE]
+        for column in DROP_FOR_ROOM:
+            if sum(widths[c] for c in shown) <= room:
+                break
+            if column in shown:
+                shown.remove(column)
+        for column in Column:
+            hidden = column is not Column.NOTE and column not in shown
+            if self.table.isColumnHidden(column) != hidden:
+                self.table.setColumnHidden(column, hidden)
 
     def selected_attempt_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

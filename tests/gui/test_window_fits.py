@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -10,6 +11,8 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.history import NOTE_MIN_PX
+from app.ui.history_model import Column
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
 from tests.gui.conftest import App
 
@@ -134,3 +137,31 @@ def test_the_microphone_note_has_its_line_from_the_start(qtbot: QtBot, brevity: 
     brevity.rehearsal.recording_note.emit("")
     _settle()
     assert prompter.geometry() == before
+
+
+@pytest.mark.parametrize("size", [*SIZES, QSize(1440, 900)], ids=lambda s: f"{s.width()}")
+def test_the_history_shows_outcome_and_note_without_scrolling(
+    qtbot: QtBot, brevity: App, size: QSize
+) -> None:
+    brevity.main_window.resize(size)
+    for _ in range(3):
+        _running(qtbot, brevity)
+        _stopped(qtbot, brevity)
+        _rated(qtbot, brevity)
+    progress = brevity.window.progress
+    # As if the takes were recorded: the Spoken column and the longest figures show.
+    voiced = [replace(a, spoken_s=a.duration_s - 1.3) for a in progress.attempts()]
+    progress.show_attempts(voiced, 30.0, {brevity.script.id: brevity.script.name}, {})
+    _settle()
+    table = progress.history.table
+    room = table.viewport().width()
+    assert size.width() < 1280 or not table.isColumnHidden(Column.SPOKEN)
+
+    outcome_end = table.columnViewportPosition(Column.OUTCOME) + table.columnWidth(Column.OUTCOME)
+    assert outcome_end <= room
+    # At 1024 px every panel is at its minimum: the note keeps a sliver (its tooltip has it).
+    note_px = 30 if size.width() < 1280 else NOTE_MIN_PX
+    assert table.columnViewportPosition(Column.NOTE) + note_px <= room
+    assert table.horizontalScrollBar().maximum() == 0
+    assert not table.isColumnHidden(Column.WHEN)
+    assert not table.isColumnHidden(Column.LENGTH)
