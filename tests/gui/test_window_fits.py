@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -14,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from app.ui.history import NOTE_MIN_PX
 from app.ui.history_model import Column
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
-from tests.gui.conftest import App
+from tests.gui.conftest import App, wired_app
+from tests.helpers.clock import FakeClock
 
 SIZES = (QSize(1024, 640), QSize(1280, 720), QSize(1920, 1080))
 
@@ -165,3 +167,13 @@ def test_the_history_shows_outcome_and_note_without_scrolling(
     assert table.horizontalScrollBar().maximum() == 0
     assert not table.isColumnHidden(Column.WHEN)
     assert not table.isColumnHidden(Column.LENGTH)
+
+
+def test_the_dividers_are_remembered(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> None:
+    with wired_app(qtbot, tmp_path, clock) as first:
+        first.window.splitter.setSizes([220, 600, 460])
+        first.window.progress.splitter.setSizes([150, 400])
+        sizes = first.window.splitter.sizes(), first.window.progress.splitter.sizes()
+    with wired_app(qtbot, tmp_path, clock) as second:  # the same settings file
+        assert second.window.splitter.sizes() == sizes[0]
+        assert second.window.progress.splitter.sizes() == sizes[1]
