@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -37,7 +38,7 @@ from app.ui.outcome_style import outcome_colour
 # When the table is too narrow for every column, these go first (in this order), so that
 # When, Length, Outcome and the Note always show without scrolling sideways.
 DROP_FOR_ROOM = (Column.VERSION, Column.VS_TARGET, Column.SPOKEN, Column.SCRIPT)
-NOTE_MIN_PX = 80
+NOTE_MIN_PX = 60  # a few words of the note beside the figures
 # Room between a right-aligned figure and the text after it; headers line up with the cells.
 _TABLE_STYLE = "QTableView::item { padding: 0px 6px; } QHeaderView::section { padding: 4px 6px; }"
 
@@ -129,6 +130,7 @@ class HistoryView(QWidget):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setMinimumSectionSize(16)  # a narrow note still fits beside the figures
         header.setResizeContentsPrecision(200)  # formats are regular: a sample is enough
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -166,18 +168,15 @@ class HistoryView(QWidget):
         self._fit_columns()
 
     def _on_proxy_changed(self) -> None:
-        self._widths = None  # measured again at the next fit, not once per row
+        self._widths = None  # a wider outcome or figure may need a column to give way
+        self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Show the wanted columns that fit beside When, Length, Outcome and a Note."""
         if self._widths is None:
-            header = self.table.horizontalHeader()
-            self._widths = {
-                column: max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-                for column in Column
-            }
+            self._widths = self._measure_columns()
         widths = self._widths
-        room = self.table.viewport().width() - NOTE_MIN_PX
+        room = self._room_px() - NOTE_MIN_PX
         shown = [c for c in Column if c not in self._unwanted and c is not Column.NOTE]
         for column in DROP_FOR_ROOM:
             if sum(widths[c] for c in shown) <= room:
@@ -188,6 +187,34 @@ class HistoryView(QWidget):
             hidden = column is not Column.NOTE and column not in shown
             if self.table.isColumnHidden(column) != hidden:
                 self.table.setColumnHidden(column, hidden)
+
+    def _measure_columns(self) -> dict[Column, int]:
+        """What each column needs; a hidden column's cells are measured only while shown."""
+        table, header = self.table, self.table.horizontalHeader()
+        hidden = [column for column in Column if table.isColumnHidden(column)]
+        table.setUpdatesEnabled(False)
+        for column in hidden:
+            table.setColumnHidden(column, False)
+        widths = {
+            column: max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in Column
+        }
+        for column in hidden:
+            table.setColumnHidden(column, True)
+        table.setUpdatesEnabled(True)
+        return widths
+
+    def _room_px(self) -> int:
+        """The viewport's width with room kept for a vertical scroll bar, which comes and goes
+        with the number of takes: the columns must not depend on it."""
+        table = self.table
+        bar = table.verticalScrollBar()
+        spare = (
+            0
+            if bar.isVisible()
+            else table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        )
+        return table.viewport().width() - spare
 
     def selected_attempt_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
