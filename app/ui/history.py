@@ -11,11 +11,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -33,6 +34,11 @@ from app.ui.history_model import (
     SortRole,
 )
 from app.ui.outcome_style import outcome_colour
+
+# When the table is too narrow for every column, these go first (in this order), so that
+# When, Length, Outcome and the Note always show without scrolling sideways.
+DROP_FOR_ROOM = (Column.VERSION, Column.VS_TARGET, Column.SPOKEN, Column.SCRIPT)
+NOTE_MIN_PX = 60  # a few words of the note beside the figures
 
 
 class OutcomeDelegate(QStyledItemDelegate):
@@ -81,6 +87,10 @@ class HistoryView(QWidget):
         self.model.edit_requested.connect(self.edit_requested)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self._unwanted: set[Column] = set()  # hidden by the owner (nothing to show in them)
+        self._widths: dict[Column, int] | None = None  # what each column needs; None: measure
+        for changed in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.dataChanged):
+            changed.connect(self._on_proxy_changed)
         self._set_up_table()
         self.delete_action = QAction(QIcon(str(icon_path("delete"))), "Delete take", self.table)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
@@ -118,6 +128,7 @@ class HistoryView(QWidget):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 12)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setMinimumSectionSize(16)  # a narrow note still fits beside the figures
         header.setResizeContentsPrecision(200)  # formats are regular: a sample is enough
         for column in Column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -140,9 +151,72 @@ class HistoryView(QWidget):
         """
         selected = self.selected_attempt_id()
         self.model.set_attempts(attempts, script_names, revision_numbers, revision_scores)
+        self._widths = None
+        self._fit_columns()
         if selected is not None:
             self.select_attempt(selected)
         self.delete_action.setEnabled(self.selected_attempt_id() is not None)
+
+    def set_column_wanted(self, column: Column, wanted: bool) -> None:
+        """Whether a column has anything to show; it still gives way when room is short."""
+        if wanted:
+            self._unwanted.discard(column)
+        else:
+            self._unwanted.add(column)
+        self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _on_proxy_changed(self) -> None:
+        self._widths = None  # a wider outcome or figure may need a column to give way
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Show the wanted columns that fit beside When, Length, Outcome and a Note."""
+        if self._widths is None:
+            self._widths = self._measure_columns()
+        widths = self._widths
+        room = self._room_px() - NOTE_MIN_PX
+        shown = [c for c in Column if c not in self._unwanted and c is not Column.NOTE]
+        for column in DROP_FOR_ROOM:
+            if sum(widths[c] for c in shown) <= room:
+                break
+            if column in shown:
+                shown.remove(column)
+        for column in Column:
+            hidden = column is not Column.NOTE and column not in shown
+            if self.table.isColumnHidden(column) != hidden:
+                self.table.setColumnHidden(column, hidden)
+
+    def _measure_columns(self) -> dict[Column, int]:
+        """What each column needs; a hidden column's cells are measured only while shown."""
+        table, header = self.table, self.table.horizontalHeader()
+        hidden = [column for column in Column if table.isColumnHidden(column)]
+        table.setUpdatesEnabled(False)
+        for column in hidden:
+            table.setColumnHidden(column, False)
+        widths = {
+            column: max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in Column
+        }
+        for column in hidden:
+            table.setColumnHidden(column, True)
+        table.setUpdatesEnabled(True)
+        return widths
+
+    def _room_px(self) -> int:
+        """The viewport's width with room kept for a vertical scroll bar, which comes and goes
+        with the number of takes: the columns must not depend on it."""
+        table = self.table
+        bar = table.verticalScrollBar()
+        spare = (
+            0
+            if bar.isVisible()
+            else table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+        )
+        return table.viewport().width() - spare
 
     def selected_attempt_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -259,9 +259,9 @@ class ProgressPanel(QWidget):
         self._shown = (attempts, target_s)
         self.history.set_attempts(attempts, script_names, revision_numbers, revision_scores)
         # One script's takes need no Script column; the room goes to the figures.
-        self.history.table.setColumnHidden(Column.SCRIPT, target_s is not None)
+        self.history.set_column_wanted(Column.SCRIPT, target_s is None)
         voiced = any(a.recording or a.spoken_s is not None for a in attempts)
-        self.history.table.setColumnHidden(Column.SPOKEN, not voiced)  # no voice: no room taken
+        self.history.set_column_wanted(Column.SPOKEN, voiced)  # no voice: no room taken
         self.player.show_take(self.history.selected_attempt())
         self._show_spoken_choice(attempts)
         self._show_figures()

@@ -62,6 +62,9 @@ class ViewPreferences(QObject):
         if state is not None:
             self._splitter.restoreState(state)
         self._edit_page.restore_state(self._preferences.layout_state("edit_splitter"))
+        progress_state = self._preferences.layout_state("progress_splitter")  # chart | history
+        if progress_state is not None:
+            self._progress.splitter.restoreState(progress_state)
         coach_visible = self._preferences.coach_panel
         self._actions[ActionId.COACH_PANEL].setChecked(coach_visible)
         self._edit_page.set_coach_visible(coach_visible)
@@ -70,6 +73,7 @@ class ViewPreferences(QObject):
 
     def save_layout(self) -> None:
         self._preferences.set_layout_state("splitter", self._splitter.saveState())
+        self._preferences.set_layout_state("progress_splitter", self._progress.splitter.saveState())
         if self._edit_page.coach_visible():  # a hidden panel would be saved as collapsed
             self._preferences.set_layout_state("edit_splitter", self._edit_page.save_state())
 

@@ -520,7 +520,7 @@ def test_font_size_and_window_size_do_not_change_the_timing(qtbot: QtBot, brevit
     assert prompter.position() == pytest.approx(before.position)
 
     width_before = prompter.width()
-    brevity.main_window.resize(900, 640)
+    brevity.main_window.resize(1700, 900)  # the prompter gets the new room
     # A top-level resize reaches the prompter through the window system and the layout.
     qtbot.waitUntil(lambda: prompter.width() != width_before)
     brevity.rehearsal.tick()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -10,8 +12,11 @@ from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.ui.history import NOTE_MIN_PX
+from app.ui.history_model import Column
 from app.ui.workspace import EDIT_TAB, REHEARSE_TAB
-from tests.gui.conftest import App
+from tests.gui.conftest import App, wired_app
+from tests.helpers.clock import FakeClock
 
 SIZES = (QSize(1024, 640), QSize(1280, 720), QSize(1920, 1080))
 
@@ -134,3 +139,41 @@ def test_the_microphone_note_has_its_line_from_the_start(qtbot: QtBot, brevity: 
     brevity.rehearsal.recording_note.emit("")
     _settle()
     assert prompter.geometry() == before
+
+
+@pytest.mark.parametrize("size", [*SIZES, QSize(1440, 900)], ids=lambda s: f"{s.width()}")
+def test_the_history_shows_outcome_and_note_without_scrolling(
+    qtbot: QtBot, brevity: App, size: QSize
+) -> None:
+    brevity.main_window.resize(size)
+    for _ in range(14):  # more than the table shows: its scroll bar takes room too
+        _running(qtbot, brevity)
+        _stopped(qtbot, brevity)
+        _rated(qtbot, brevity)
+    progress = brevity.window.progress
+    # As if the takes were recorded: the Spoken column and the longest figures show.
+    voiced = [replace(a, spoken_s=a.duration_s - 1.3) for a in progress.attempts()]
+    progress.show_attempts(voiced, 30.0, {brevity.script.id: brevity.script.name}, {})
+    _settle()
+    table = progress.history.table
+    room = table.viewport().width()
+    assert size.width() < 1280 or not table.isColumnHidden(Column.SPOKEN)
+
+    outcome_end = table.columnViewportPosition(Column.OUTCOME) + table.columnWidth(Column.OUTCOME)
+    assert outcome_end <= room
+    # At 1024 px every panel is at its minimum: the note keeps a sliver (its tooltip has it).
+    note_px = 16 if size.width() < 1280 else NOTE_MIN_PX
+    assert table.columnViewportPosition(Column.NOTE) + note_px <= room
+    assert table.horizontalScrollBar().maximum() == 0
+    assert not table.isColumnHidden(Column.WHEN)
+    assert not table.isColumnHidden(Column.LENGTH)
+
+
+def test_the_dividers_are_remembered(qtbot: QtBot, tmp_path: Path, clock: FakeClock) -> None:
+    with wired_app(qtbot, tmp_path, clock) as first:
+        first.window.splitter.setSizes([220, 600, 460])
+        first.window.progress.splitter.setSizes([150, 400])
+        sizes = first.window.splitter.sizes(), first.window.progress.splitter.sizes()
+    with wired_app(qtbot, tmp_path, clock) as second:  # the same settings file
+        assert second.window.splitter.sizes() == sizes[0]
+        assert second.window.progress.splitter.sizes() == sizes[1]
