@@ -61,9 +61,31 @@ class Text:
 
 
 def caller_name(text: str, profile_name: str) -> tuple[str, list[tuple[int, int]]]:
-    """The caller's name and where it is said: the profile's, else the self-introduced one."""
-    name = " ".join(profile_name.split()) or self_introduced_name(text)
-    return name, find_name(text, name)
+    """The caller's name and where it is said: the profile's, else the self-introduced one.
+
+    A self-introduction that shares a name with the profile ("Sam Ortiz here" for Samuel
+    Ortiz, "this is Sam") is the caller's name said in short.
+    """
+    name = " ".join(profile_name.split())
+    said = self_introduced_name(text)
+    if not name:
+        return said, find_name(text, said)
+    spans = find_name(text, name)
+    if not spans and said and _short_for(said, name):
+        return said, find_name(text, said)
+    return name, spans
+
+
+def _short_for(said: str, full: str) -> bool:
+    """Whether ``said`` names the same person as ``full``: a shared name, or a first name
+    that is the start of the other ("Sam" for "Samuel")."""
+    said_words, full_words = said.lower().split(), full.lower().split()
+    if set(said_words) & set(full_words):
+        return True
+    first, other = said_words[0], full_words[0]
+    return (
+        len(first) >= 3 and len(other) >= 3 and (first.startswith(other) or other.startswith(first))
+    )
 
 
 def name_hits(doc: Text) -> list[Hit]:

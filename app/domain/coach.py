@@ -47,7 +47,7 @@ here), ``speech`` (syllables, numbers as spoken), ``prose`` (sentences, phrases,
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -55,7 +55,7 @@ from app.domain import anatomy, speech
 from app.domain.anatomy import Hit
 from app.domain.fillers import filler_hits
 from app.domain.job_ask import job_ask_hits
-from app.domain.objective import objective_hits
+from app.domain.objective import objective_hits, spoken_seconds_at
 from app.domain.phone import DEFAULT_REGION, NumberMention, find_numbers
 from app.domain.prose import find_phrases, normalise, sentence_spans
 from app.domain.repetition import repetition_hits
@@ -197,19 +197,8 @@ def analyse(
     if timing.overflow_at is not None and estimate_s > target_s:
         over = _Overflow(timing.overflow_at, estimate_s, target_s, -words_left, rate.takes > 0)
         hits.append(_too_long(doc, over))
-    hits += anatomy.name_hits(doc)
-    job_asks = job_ask_hits(doc, rules)
-    asks = sorted(find_phrases(clean, rules.objective_cues) + [(h.start, h.end) for h in job_asks])
-    seconds_at = partial(_seconds_at, clean, numbers, number_slowdown, rate)
-    hits += objective_hits(doc, asks, seconds_at, target_s, rules.connection_cues)
-    if kind == ScriptKind.VOICEMAIL:
-        mentions = anatomy.callback_numbers(doc, profile.phone, profile.region)
-        hits += anatomy.number_hits(doc, mentions, profile.phone)
-        hits += anatomy.close_hits(doc, mentions)
-    hits += job_asks
-    hits += filler_hits(doc, rules.fillers)
-    hits += anatomy.long_sentence_hits(doc, rules.long_sentence_words)
-    hits += repetition_hits(doc)
+    seconds_at = partial(spoken_seconds_at, clean, numbers, number_slowdown, rate)
+    hits += _anatomy_hits(doc, kind, profile, rules, _Timeline(seconds_at, target_s))
     findings = tuple(sorted((_finding(hit) for hit in hits), key=lambda f: (f.start, f.end)))
     return Report(
         words=anatomy.sentence_words(doc, 0, len(clean)),
@@ -222,6 +211,32 @@ def analyse(
         checks=_checklist(kind, target_s, {f.id for f in findings}),
         numbers=numbers,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Timeline:
+    seconds_at: Callable[[int], float]  # spoken time to an offset, at the caller's pace
+    target_s: float
+
+
+def _anatomy_hits(
+    doc: anatomy.Text, kind: ScriptKind, profile: Profile, rules: Rules, timeline: _Timeline
+) -> list[Hit]:
+    """Every check but the length: name, objective, number, close, job ask, style."""
+    hits = anatomy.name_hits(doc)
+    job_asks = job_ask_hits(doc, rules)
+    asks = find_phrases(doc.text, rules.objective_cues) + [(h.start, h.end) for h in job_asks]
+    hits += objective_hits(
+        doc, sorted(asks), timeline.seconds_at, timeline.target_s, rules.connection_cues
+    )
+    if kind == ScriptKind.VOICEMAIL:
+        mentions = anatomy.callback_numbers(doc, profile.phone, profile.region)
+        hits += anatomy.number_hits(doc, mentions, profile.phone)
+        hits += anatomy.close_hits(doc, mentions)
+    hits += job_asks
+    hits += filler_hits(doc, rules.fillers)
+    hits += anatomy.long_sentence_hits(doc, rules.long_sentence_words)
+    return hits + repetition_hits(doc)
 
 
 def _words_left(
@@ -237,19 +252,6 @@ def _words_left(
         return -max(anatomy.words_from(doc, timing.overflow_at), 1)
     words_per_second = rate.syllables_per_second / timing.syllables_per_word
     return max(round((target_s - estimate_s) * words_per_second), 0)
-
-
-def _seconds_at(
-    text: str,
-    numbers: tuple[NumberMention, ...],
-    number_slowdown: float,
-    rate: SpeakingRate,
-    offset: int,
-) -> float:
-    """The spoken time from the start of ``text`` to ``offset``, at the caller's pace."""
-    before = [mention for mention in numbers if mention.start < offset]
-    timing = measure(text[:offset], before, number_slowdown)
-    return timing.paced_syllables / rate.syllables_per_second
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,12 @@ _HANDOFF_RE = re.compile(
     r"my\s+(?:r[ée]sum[ée]s?|cv|portfolio|application)\b",
     re.IGNORECASE,
 )
+# A job noun that is someone's own ("your new role", "my position at Acme") is not asked for.
+_POSSESSED_RE = re.compile(
+    r"\b(?:your|his|her|their|my|our|its)\s+"
+    r"(?:(?:new|current|old|previous|last|first|own|present|former)\s+)?$",
+    re.IGNORECASE,
+)
 _WITHIN_CHARS = 80  # a request and its job noun are in one breath, not a paragraph apart
 
 
@@ -81,7 +87,11 @@ def _ask_in(
     nouns: _Spans,
 ) -> tuple[int, int] | None:
     """The span of the first job ask in ``text[start:end]``, or None."""
-    clause_nouns = nouns.within(start, end)
+    clause_nouns = [
+        noun
+        for noun in nouns.within(start, end)
+        if not _POSSESSED_RE.search(text, max(noun[0] - 30, start), noun[0])
+    ]
     for request_start, request_end in requests.within(start, end):
         noun = next((n for n in clause_nouns if n[0] >= request_end), None)
         if noun is None or noun[0] - request_end > _WITHIN_CHARS:

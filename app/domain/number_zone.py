@@ -38,11 +38,33 @@ class SpokenWords:
 
     weights: tuple[float, ...]
     zones: tuple[tuple[int, int], ...]  # [first, end) word indices, in text order
+    numbers: tuple[tuple[int, int], ...] = ()  # [first, end) of each phone number, at any pace
 
     @property
     def total(self) -> float:
         """The text's length in normal words, as a reader speaks it."""
         return sum(self.weights)
+
+    @property
+    def word_count(self) -> int:
+        """Words as the user counts them: a phone number, however written, is one."""
+        return self._words_from(0)
+
+    def words_beyond(self, weight: float) -> int:
+        """Words (a phone number as one) that do not fit in ``weight`` normal words: from
+        the first word that ends past it. What "Cut about N words" should say."""
+        spoken = 0.0
+        for index, word_weight in enumerate(self.weights):
+            spoken += word_weight
+            if spoken > weight + 1e-9:
+                return self._words_from(index)
+        return 0
+
+    def _words_from(self, index: int) -> int:
+        count = len(self.weights) - index
+        for first, end in self.numbers:
+            count -= max(end - max(first, index) - 1, 0)
+        return count
 
 
 def _spoken_cost(
@@ -78,6 +100,7 @@ def spoken_words(text: str, numbers: Sequence[NumberMention], slowdown: float) -
     starts = [start for start, _ in spans]
     touching: dict[int, list[tuple[int, int]]] = {}  # word index -> number spans it overlaps
     zones: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int]] = []  # each number's words, before zones merge them
     for number in sorted(numbers, key=lambda mention: mention.start):
         # Words overlapping [number.start, number.end): the first may begin before it.
         first = max(0, bisect.bisect_right(starts, number.start) - 1)
@@ -86,6 +109,7 @@ def spoken_words(text: str, numbers: Sequence[NumberMention], slowdown: float) -
         end = bisect.bisect_left(starts, number.end)
         if first >= end:
             continue
+        ranges.append((first, end))
         for index in range(first, end):
             touching.setdefault(index, []).append((number.start, number.end))
         if zones and zones[-1][1] >= first:  # numbers sharing or touching words: one zone
@@ -95,4 +119,4 @@ def spoken_words(text: str, numbers: Sequence[NumberMention], slowdown: float) -
     weights = [1.0] * len(spans)
     for index, overlapping in touching.items():
         weights[index] = _spoken_cost(text, spans[index], overlapping, slowdown)
-    return SpokenWords(tuple(weights), tuple(zones) if slowdown > 1.0 else ())
+    return SpokenWords(tuple(weights), tuple(zones) if slowdown > 1.0 else (), tuple(ranges))

@@ -14,7 +14,10 @@ import re
 from collections.abc import Callable
 
 from app.domain.anatomy import Hit, Text
+from app.domain.phone import NumberMention
 from app.domain.prose import find_phrases
+from app.domain.report import SpeakingRate
+from app.domain.speech import measure
 
 # Past the middle of the message a listener who still doesn't know why you called has
 # stopped listening for it. (Name and number at half pace alone take about 7 s of 30.)
@@ -79,3 +82,16 @@ def _may_come_first(doc: Text, start: int, end: int, connection_cues: tuple[str,
         return True
     sentence = doc.text[start:end]
     return bool(_GREETING_RE.match(sentence)) or bool(find_phrases(sentence, connection_cues))
+
+
+def spoken_seconds_at(
+    text: str,
+    numbers: tuple[NumberMention, ...],
+    number_slowdown: float,
+    rate: SpeakingRate,
+    offset: int,
+) -> float:
+    """The spoken time from the start of ``text`` to ``offset``, at the caller's pace."""
+    before = [mention for mention in numbers if mention.start < offset]
+    timing = measure(text[:offset], before, number_slowdown)
+    return timing.paced_syllables / rate.syllables_per_second

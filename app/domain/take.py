@@ -42,12 +42,14 @@ class Take:
         weights: Sequence[float] | None = None,
         zones: Sequence[tuple[int, int]] = (),
         wait_for_voice: bool = False,
+        word_count: int | None = None,  # as the user counts: a phone number once
     ) -> None:
         if word_total <= 0:
             raise ValueError("a take needs at least one word")
         self.script_id = script_id
         self.revision_id = revision_id
         self.word_total = word_total
+        self.word_count = word_total if word_count is None else word_count
         self.countdown = Countdown(clock, target_s, amber_last_s=amber_last_s, lead_in_s=lead_in_s)
         self.pacing = Pacing(word_total, words_per_minute, weights, zones)
         self.started_at_utc = ""
@@ -106,7 +108,7 @@ class Take:
             started_at=self.started_at_utc,
             duration_s=round(duration_s, 3),
             target_s=self.countdown.target_s,
-            words=self.word_total,
+            words=self.word_count,
             reached_end=self.pacing.reached_end(duration_s),
             outcome=outcome,
         )

@@ -186,6 +186,7 @@ class Rehearsal(QObject):
             weights=spoken.weights,
             zones=spoken.zones,
             wait_for_voice=waiting,
+            word_count=spoken.word_count,
         )
         self._take.start(now_utc)
         self._voice.follow(self._take)

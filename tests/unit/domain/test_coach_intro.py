@@ -80,3 +80,14 @@ def test_with_a_profile_another_persons_name_is_not_the_callers(rules: Rules) ->
     )
     fired = {f.id for f in analyse(text, profile=profile, rules=rules).findings}
     assert "name_missing" in fired
+
+
+@pytest.mark.parametrize("said", ["Sam Ortiz here", "this is Sam", "Ortiz calling"])
+def test_a_short_form_of_the_profiles_name_is_the_callers_name(said: str, rules: Rules) -> None:
+    profile = Profile("Samuel Ortiz", "555-201-7788")
+    text = (
+        f"Hi Pat, {said}, 555-201-7788. I'd value your advice on data roles. "
+        f"Again, {said}, 555-201-7788."
+    )
+    fired = {f.id for f in analyse(text, profile=profile, rules=rules).findings}
+    assert not fired & NAME_IDS

@@ -60,6 +60,10 @@ def test_a_request_for_a_job_in_other_words_is_a_job_ask(sentence: str, rules: R
         "Would you share your thoughts on my resume?",
         "Could we talk about how your team hires analysts?",
         "I spent six years in a role much like yours.",
+        "Please give my best to the team in your new role.",
+        "Would you have fifteen minutes to talk about your role?",
+        "Can I ask how you got your job at Acme?",
+        "Could you spare ten minutes, now that my position at Acme has ended?",
     ],
 )
 def test_advice_about_jobs_and_negated_asks_are_not_job_asks(sentence: str, rules: Rules) -> None:
