@@ -13,6 +13,7 @@ from app.domain.countdown import Phase
 from app.ui.audio_input import NO_MICROPHONE
 from tests.helpers.fake_audio import FakeAudioInput, silence
 from tests.helpers.recording_rig import CLEAN, CLEAN_TRUTH, Rig
+from tests.helpers.room_tone import room_take
 
 SPEECH_START_S, SPEECH_END_S = CLEAN_TRUTH.start_s, CLEAN_TRUTH.end_s
 
@@ -139,3 +140,20 @@ def test_hands_free_listens_even_with_recording_switched_off(
     (attempt,) = rig.attempts()
     assert attempt.recording is None and rig.files() == []
     assert attempt.speech_end_s == pytest.approx(SPEECH_END_S, abs=0.05)
+
+
+def test_a_device_that_begins_with_zeros_starts_the_clock_at_the_word_in_room_tone(
+    qtbot: QtBot, make_rig: Callable[..., Rig]
+) -> None:
+    # A microphone whose first 2 s are digital silence, then 0.2 s of room tone and a word:
+    # learned from the zeros, the floor let the room pass for the word's start (0.2 s early).
+    rig = make_rig(start_at_first_word=True)
+    take = room_take()
+    cut = round((take.start_s - 0.2) * 16000) * 2
+    rig.mic.pcm = silence(2.0) + take.pcm[cut:]
+    rig.space(qtbot)
+    _listen(rig, 2.2 + 0.5)  # the word, and the 180-280 ms (and a chunk) to be sure of it
+    frame = rig.rehearsal.current_frame()
+    assert frame is not None and frame.reading.phase is not Phase.WAITING
+    clock_started_s = rig.clock.now - frame.reading.elapsed_s - 1000.0  # after Space
+    assert clock_started_s == pytest.approx(2.2, abs=0.05)

@@ -90,3 +90,17 @@ def test_any_silence_and_any_chunking_keep_the_figures(zeros_s: float, chunk: in
     for offset in range(0, len(pcm), chunk):
         activity.feed(pcm[offset : offset + chunk])
     _check(activity, TAKE, round(zeros_s * SAMPLE_RATE) / SAMPLE_RATE)
+
+
+@pytest.mark.parametrize("room_tone_s", [0.2, 0.3])
+def test_the_first_word_is_placed_live_after_zeros_and_a_moment_of_room_tone(
+    room_tone_s: float,
+) -> None:
+    # Hands-free starts the clock at this live onset. Learned from the zeros, the floor was
+    # still climbing when the word came, and the onset slid 0.2-0.3 s back into the room.
+    cut = round((TAKE.start_s - room_tone_s) * SAMPLE_RATE) * 2
+    pcm = zeros(2.0) + TAKE.pcm[cut:]
+    activity = VoiceActivity()
+    for offset in range(0, len(pcm), CHUNK_BYTES):
+        activity.feed(pcm[offset : offset + CHUNK_BYTES])
+    assert activity.speech_started_at == pytest.approx(2.0 + room_tone_s, abs=TOLERANCE_S / 2)
