@@ -52,7 +52,7 @@ def runtime_components(root: str = ROOT_DISTRIBUTION) -> list[Component]:
         try:
             distribution = metadata.distribution(queue.popleft())
         except metadata.PackageNotFoundError:
-            continue  # an optional requirement that is not installed
+            continue  # not installed, so not running either
         name = distribution.metadata["Name"]
         if canonical(name) != canonical(root):
             found[canonical(name)] = Component(
