@@ -23,7 +23,7 @@ ROOT_DISTRIBUTION = "brevity"
 UNKNOWN_LICENCE = "not stated"
 _LONG_LICENCE = 80  # a "License" field longer than this is the licence's text, not its name
 _NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_MARKER_TOKEN = re.compile(r"\s*(\(|\)|[=!<>~]=|===|[<>]|\band\b|\bor\b|\bnot in\b|\bin\b|"
+_MARKER_TOKEN = re.compile(r"\s*(\(|\)|===|[=!<>~]=|[<>]|\band\b|\bor\b|\bnot in\b|\bin\b|"
                            r"'[^']*'|\"[^\"]*\"|[A-Za-z_.]+)")  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def runtime_components(root: str = ROOT_DISTRIBUTION) -> list[Component]:
         try:
             distribution = metadata.distribution(queue.popleft())
         except metadata.PackageNotFoundError:
-            continue  # an optional requirement that is not installed
+            continue  # not installed, so not running either
         name = distribution.metadata["Name"]
         if canonical(name) != canonical(root):
             found[canonical(name)] = Component(

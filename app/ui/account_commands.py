@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -60,11 +61,14 @@ class AccountCommands(QObject):
             self._on_welcome_finished()
             return None
         dialog = ProfileDialog(self._repository.profile(), self._dialog_parent, welcome=True)
-        dialog.accepted.connect(lambda: self._save_profile(dialog.profile()))
+        dialog.accepted.connect(partial(self._on_welcome_accepted, dialog))
         dialog.finished.connect(self._on_welcome_finished)  # answered or skipped: asked
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _on_welcome_accepted(self, dialog: ProfileDialog) -> None:
+        self._save_profile(dialog.profile())
 
     def _on_welcome_finished(self) -> None:
         # A failed write only means the question comes again at the next start.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.coach import Profile, find_numbers
+from app.domain.starters import NAME_PLACEHOLDER, NUMBER_PLACEHOLDER
 
 FALLBACK_REGION = "US"
 
@@ -53,14 +54,15 @@ def describe_phone(phone: str, region: str) -> tuple[str, bool]:
 
 INTRO = (
     "The script coach checks that each voicemail says your name early and your "
-    "number twice, slowly. These details stay on this computer."
+    f"number twice, slowly. Saving puts them where a script still says {NAME_PLACEHOLDER} or "
+    f"{NUMBER_PLACEHOLDER}. These details stay on this computer."
 )
 WELCOME_INTRO = (
     "<p><b>Welcome to Brevity.</b> Rehearse a 30-second voicemail until it is brief, direct "
-    "and easy to call back.</p><p>The starter scripts say <i>[your name]</i> and "
-    "<i>[your number]</i>: give them here and they are filled in, and the script coach "
+    f"and easy to call back.</p><p>The starter scripts say <i>{NAME_PLACEHOLDER}</i> and "
+    f"<i>{NUMBER_PLACEHOLDER}</i>: give them here and they are filled in, and the script coach "
     "checks that each voicemail says them clearly. These details stay on this computer; "
-    "you can change them any time under File → Your details….</p>"
+    "you can change them any time under File → Your details…</p>"
 )
 
 

@@ -119,7 +119,7 @@ class Prompter(QWidget):
     def set_number_zone(self, active: bool) -> None:
         """Whether the reading line is in a number zone: the band turns violet."""
         if active != self._in_number_zone:
-            self._in_number_zone = active
+            self._in_number_zone = self._overlays.number_zone = active
             self.update()
 
     def in_number_zone(self) -> bool:
@@ -265,7 +265,6 @@ class Prompter(QWidget):
     def _paint_overlays(self, painter: QPainter) -> None:
         if self._mirror:
             painter.resetTransform()  # the overlays read the right way round
-        self._overlays.number_zone = self._in_number_zone
         self._overlays.paint(painter, self._stage())
 
     # --- where the overlays go (see ``prompter_overlays``) ----------------------------------
@@ -300,5 +299,4 @@ class Prompter(QWidget):
 
     def cue_rect(self) -> QRectF | None:
         """The number cue's pill; None when it is not shown, or there is no room for it."""
-        self._overlays.number_zone = self._in_number_zone
         return self._overlays.cue_rect(self._stage())

@@ -222,6 +222,7 @@ class Workspace(QObject):
         a[ActionId.EXPORT_LIBRARY].triggered.connect(t.export_library)
         t.library_changed.connect(cur.reload)
         t.profile_imported.connect(self.account.reload_profile)
+        t.profile_imported.connect(cur.show_filled_in)  # the import filled in the starters
         a[ActionId.ALL_SCRIPTS].toggled.connect(self.progress.all_scripts_check.setChecked)
         a[ActionId.GO_TO_SCRIPTS].triggered.connect(self.library.list.setFocus)
         a[ActionId.GO_TO_HISTORY].triggered.connect(self.progress.history.table.setFocus)

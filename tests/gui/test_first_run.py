@@ -3,6 +3,7 @@ which the starters then say and the coach then finds."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from app.domain.starters import NAME_PLACEHOLDER, NUMBER_PLACEHOLDER, parse_star
 from app.resources import resource_path
 from app.storage.database import close_database, open_database
 from app.storage.repository import Repository
+from app.ui.actions import ActionId
 from app.ui.main_window import MainWindow
 from app.ui.profile_dialog import ProfileDialog
 from app.ui.rehearsal import Rehearsal
@@ -141,3 +143,31 @@ def test_a_library_that_was_not_just_seeded_is_not_welcomed(
 
     with wired_app(qtbot, tmp_path, clock) as app:  # an existing library
         assert app.window.account.welcome() is None
+
+
+class _OpenOnly:
+    """File dialogs that answer one "open" with ``path``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def open_path(self, parent: object, title: str, folder: str, name_filter: str) -> str:
+        return str(self.path)
+
+
+def test_details_imported_with_a_library_fill_in_the_starter_on_screen(
+    qtbot: QtBot, first_run: Workspace, tmp_path: Path
+) -> None:
+    listing = first_run.library.list
+    _click_row(qtbot, listing, 0)  # the elevator pitch, the first in the list
+    assert first_run.editor.text().startswith(f"I'm {NAME_PLACEHOLDER},")
+    library = tmp_path / "from-another-computer.json"
+    profile = {"name": NAME, "phone": PHONE, "region": "GB"}
+    library.write_text(json.dumps({"format": "brevity-library", "version": 1,
+                                   "profile": profile, "scripts": []}))  # fmt: skip
+    first_run.transfers.dialogs = _OpenOnly(library)  # type: ignore[assignment]
+
+    first_run.actions_[ActionId.IMPORT_LIBRARY].trigger()
+
+    assert first_run.coach.profile.name == NAME
+    assert first_run.editor.text().startswith(f"I'm {NAME},")  # not the stale placeholder

@@ -68,6 +68,7 @@ def test_a_marker_it_cannot_read_lists_the_package_rather_than_missing_it() -> N
     assert marker_holds("python_version <")
     assert not marker_holds('python_version < "3.10" and os_name == "nt"')
     assert marker_holds('"linux" in sys_platform or sys_platform not in "linux"')
+    assert not marker_holds('python_full_version === "2.7.18"')
 
 
 def test_the_components_follow_the_requirements_through_the_installed_metadata() -> None:
