@@ -154,6 +154,7 @@ class TakePlayer(QWidget):
 
     def play(self) -> None:
         if self.playable and self._line is not None:
+            self._open_source()
             self._wants_play = True
             self._line.play()
 
@@ -209,7 +210,15 @@ class TakePlayer(QWidget):
         self._path, self._length_s = path, length_s
         self.bar.set_recording(length_s, speech_span(attempt, length_s))
         self._ensure_media()
-        self._set_source(path)
+        # The file is opened when it is first played or sought, not on selection: a take
+        # selected in passing costs no decoder, and retention may trim an old file meanwhile.
+        self._wants_play = False
+        self._show_position(0)
+
+    def _open_source(self) -> None:
+        """Hand the selected take's file to the player, unless it holds it already."""
+        if self._path is not None and QUrl.fromLocalFile(str(self._path)) != self._source:
+            self._set_source(self._path)
 
     def _ensure_media(self) -> None:
         """Load QtMultimedia once; any failure becomes the reason replay is unavailable."""
@@ -288,6 +297,7 @@ class TakePlayer(QWidget):
     # -- reactions -----------------------------------------------------------------------------
     def _on_bar_seek_requested(self, seconds: float) -> None:
         if self._line is not None:
+            self._open_source()
             self._line.seek(round(seconds * 1000))
         self._show_position(round(seconds * 1000))
 
