@@ -143,7 +143,7 @@ class NewVoicemailDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, Esc or the close button: typed answers go only if the user says so."""
-        if self._answered() and not self._discard_confirmed():
+        if self.isVisible() and self._answered() and not self._discard_confirmed():
             return
         super().reject()
 
