@@ -27,7 +27,7 @@ from app.ui.plot import Plot, Series
 EMPTY_TEXT = "No takes yet"  # the Progress page's one empty message (the cards hide)
 _EMPTY_HTML = (
     f"<p style='font-size: large; font-weight: 600'>{EMPTY_TEXT}</p>"
-    "<p>Press Space to record one: each take becomes a point here,<br>"
+    "<p>Press Space to record one: each take becomes a point here, "
     "how long it ran and how it went.</p>"
 )
 _HEADROOM = 1.6  # the y axis reaches 60 % above the longest take: room for the 2-row legend
@@ -53,6 +53,7 @@ class ProgressChart(QWidget):
         self._empty_label = QLabel(_EMPTY_HTML, self)
         self._empty_label.setTextFormat(Qt.TextFormat.RichText)
         self._empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty_label.setWordWrap(True)  # a narrow panel wraps it rather than widening
         self._empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self._empty_label)

@@ -141,8 +141,12 @@ def _row_colours(palette: QPalette) -> tuple[QColor, QColor]:
 
 def _table_background(app: App) -> QColor:
     table = app.window.progress.history.table
-    first_row = table.visualRect(table.model().index(0, 0))
-    return Screen(app.main_window).background(table.viewport(), first_row)
+    # A row that is not selected (the take just made is): its colour is the table's own.
+    row = next(
+        r for r in range(table.model().rowCount()) if not table.selectionModel().isRowSelected(r)
+    )
+    rect = table.visualRect(table.model().index(row, 0))
+    return Screen(app.main_window).background(table.viewport(), rect)
 
 
 @pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
