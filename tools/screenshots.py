@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 def seed(data_dir: Path) -> int:
     """Starters (as a first start makes them) plus takes of the voicemail, over a week."""
     from app.domain.attempt import Attempt, Outcome
+    from app.domain.coach import Profile
     from app.domain.script import ScriptKind
     from app.storage.database import close_database, open_database
     from app.storage.repository import Repository
@@ -42,8 +43,12 @@ def seed(data_dir: Path) -> int:
     )
     db = open_database(data_dir / "brevity.sqlite3")
     repository = Repository(db)
+    # The user's details, as the first run's welcome would keep them.
+    repository.set_profile(Profile(name="Sam Ortiz", phone="555-201-7788", region="US"))
+    repository.welcome_given()
     scripts = repository.list_scripts()
     script = next((s for s in scripts if s.kind is ScriptKind.VOICEMAIL), scripts[0])
+    script = repository.get_script(script.id or 0)
     revision = repository.revision_for_take(script.id or 0, script.text)
     start = datetime.now(UTC) - timedelta(days=6)
     lengths = [41.2, 38.5, 36.0, 34.9, 33.1, 31.8, 30.6, 29.4, 31.2, 28.8, 29.9, 28.1]
