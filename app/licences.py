@@ -10,21 +10,20 @@ in Help → About by itself. Qt-free, so that packaging tools can use it too.
 
 from __future__ import annotations
 
-import os
-import platform
 import re
-import sys
 from collections import deque
 from dataclasses import dataclass
 from importlib import metadata
 from typing import Any
 
+from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
 ROOT_DISTRIBUTION = "brevity"
 UNKNOWN_LICENCE = "not stated"
 _LONG_LICENCE = 80  # a "License" field longer than this is the licence's text, not its name
 _NAME = re.compile(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-_MARKER_TOKEN = re.compile(r"\s*(\(|\)|===|[=!<>~]=|[<>]|\band\b|\bor\b|\bnot in\b|\bin\b|"
-                           r"'[^']*'|\"[^\"]*\"|[A-Za-z_.]+)")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ class Component:
 def canonical(name: str) -> str:
     """The name as package indexes compare names (PEP 503): ``PySide6_Essentials`` ->
     ``pyside6-essentials``."""
-    return re.sub(r"[-_.]+", "-", name).lower()
+    return str(canonicalize_name(name))
 
 
 def runtime_components(root: str = ROOT_DISTRIBUTION) -> list[Component]:
@@ -85,92 +84,22 @@ def licence_of(meta: Any) -> str:
 
 def runtime_requirement(requirement: str) -> str | None:
     """The distribution a ``Requires-Dist`` line names, or None when it is only for an
-    extra or for another environment (its marker does not hold here)."""
-    match = _NAME.match(requirement)
-    if match is None:
+    extra or for another environment (its marker does not hold here). A line ``packaging``
+    cannot read is kept by its name, so that a package is listed rather than missed."""
+    try:
+        parsed = Requirement(requirement)
+    except InvalidRequirement:
+        match = _NAME.match(requirement)
+        return match.group(1) if match else None
+    if parsed.marker is not None and not marker_holds(str(parsed.marker)):
         return None
-    _, _, marker = requirement.partition(";")
-    if marker.strip() and not marker_holds(marker):
-        return None
-    return match.group(1)
+    return parsed.name
 
 
 def marker_holds(marker: str) -> bool:
-    """Evaluate a PEP 508 environment marker for this interpreter, with no extra chosen.
-    Understands ``and``, ``or``, parentheses and comparisons; what it cannot read is taken
-    to hold, so that a package is listed rather than missed."""
-    tokens = [t.strip() for t in _MARKER_TOKEN.findall(marker)]
+    """A PEP 508 environment marker, for this interpreter with no extra chosen; one that
+    cannot be read is taken to hold, so that a package is listed rather than missed."""
     try:
-        holds, rest = _or(tokens)
-    except (IndexError, ValueError):
+        return Marker(marker).evaluate({"extra": ""})
+    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
         return True
-    return holds if not rest else True
-
-
-def _or(tokens: list[str]) -> tuple[bool, list[str]]:
-    holds, tokens = _and(tokens)
-    while tokens and tokens[0] == "or":
-        right, tokens = _and(tokens[1:])
-        holds = holds or right
-    return holds, tokens
-
-
-def _and(tokens: list[str]) -> tuple[bool, list[str]]:
-    holds, tokens = _atom(tokens)
-    while tokens and tokens[0] == "and":
-        right, tokens = _atom(tokens[1:])
-        holds = holds and right
-    return holds, tokens
-
-
-def _atom(tokens: list[str]) -> tuple[bool, list[str]]:
-    if tokens[0] == "(":
-        holds, rest = _or(tokens[1:])
-        if not rest or rest[0] != ")":
-            raise ValueError("unbalanced parentheses")
-        return holds, rest[1:]
-    left, operator, right = tokens[:3]
-    return _compare(_value(left), operator, _value(right)), tokens[3:]
-
-
-def _value(token: str) -> str:
-    if token[:1] in "'\"":
-        return token[1:-1]
-    environment = {
-        "python_version": ".".join(platform.python_version_tuple()[:2]),
-        "python_full_version": platform.python_version(),
-        "sys_platform": sys.platform,
-        "platform_system": platform.system(),
-        "platform_machine": platform.machine(),
-        "platform_python_implementation": platform.python_implementation(),
-        "implementation_name": sys.implementation.name,
-        "os_name": os.name,
-        "extra": "",  # the app runs with no extra
-    }
-    if token not in environment:
-        raise ValueError(f"unknown marker variable {token}")
-    return environment[token]
-
-
-def _compare(left: str, operator: str, right: str) -> bool:
-    if operator in ("in", "not in"):
-        return (left in right) == (operator == "in")
-    if operator == "===":
-        return left == right
-    if re.fullmatch(r"[\d.]+", left) and re.fullmatch(r"[\d.]+(\.\*)?", right):
-        order = _order(_version(left), _version(right.removesuffix(".*")))
-    else:
-        order = _order(left, right)
-    return order in _OPERATORS[operator]
-
-
-_OPERATORS = {"==": {0}, "!=": {-1, 1}, "<": {-1}, "<=": {-1, 0}, ">": {1}, ">=": {0, 1},
-              "~=": {0, 1}}  # fmt: skip
-
-
-def _order(left: tuple[int, ...] | str, right: tuple[int, ...] | str) -> int:
-    return (left > right) - (left < right)  # type: ignore[operator]
-
-
-def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split(".") if part)
