@@ -10,7 +10,6 @@ Exit status: 0 done, 1 no library or it could not be read, 2 bad usage or no suc
 from __future__ import annotations
 
 import argparse
-import configparser
 import json
 import sqlite3
 import sys
@@ -21,14 +20,11 @@ from typing import TextIO
 from app.domain.attempt import Attempt
 from app.domain.stats import summarize
 from app.domain.stats_cards import cards
-from app.domain.verdicts import DEFAULT_READABLE_WPM, MAX_READABLE_WPM, MIN_READABLE_WPM
-from app.paths import data_dir, settings_file
+from app.paths import data_dir, readable_pace, settings_file
 from app.storage.database import DATABASE_FILENAME, DatabaseError, close_database, open_database
 from app.storage.repository import Repository
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-# The key ``ui.settings.Preferences.readable_wpm`` is stored under (QSettings: [group] key).
-_READABLE_SECTION, _READABLE_KEY = "take", "readable_wpm"
 
 
 class _Failure(Exception):
@@ -88,17 +84,6 @@ def progress_figures(flag: str | None, script_name: str | None) -> dict[str, obj
         "cards": {card.caption: {"value": card.value, "detail": card.detail}
                   for card in cards(summary)},
     }  # fmt: skip
-
-
-def readable_pace(settings: Path) -> float:
-    """The readable pace in the window's preferences file, or the default."""
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(settings, encoding="utf-8")
-        value = float(parser.get(_READABLE_SECTION, _READABLE_KEY))
-    except (configparser.Error, OSError, ValueError):
-        return DEFAULT_READABLE_WPM
-    return min(MAX_READABLE_WPM, max(MIN_READABLE_WPM, value))
 
 
 def _takes(folder: Path, script_name: str | None) -> tuple[str | None, list[Attempt]]:

@@ -19,7 +19,6 @@ from typing import TextIO
 
 from sqlite_utils import Database
 
-from app.cli_stats import readable_pace
 from app.domain.library_format import LibraryFormatError, library_json, parse_library
 from app.domain.script import word_count
 from app.domain.script_file import (
@@ -30,7 +29,8 @@ from app.domain.script_file import (
     decode_with_encoding,
     draft_from_text,
 )
-from app.paths import data_dir, settings_file
+from app.domain.wording import plural
+from app.paths import data_dir, readable_pace, settings_file
 from app.storage.atomic_file import write_atomically
 from app.storage.database import DATABASE_FILENAME, DatabaseError, close_database, open_database
 from app.storage.repository import Repository
@@ -125,13 +125,13 @@ def _export(args: argparse.Namespace) -> str:
             revisions = sum(len(s.revisions) for s in library.scripts)
             takes = sum(len(s.attempts) for s in library.scripts)
             messages.append(
-                f"Exported {_count(len(library.scripts), 'script')}, "
-                f"{_count(revisions, 'revision')} and {_count(takes, 'take')} to {args.json}"
+                f"Exported {plural(len(library.scripts), 'script')}, "
+                f"{plural(revisions, 'revision')} and {plural(takes, 'take')} to {args.json}"
             )
         if args.csv:
             text, takes = takes_csv(repo, readable_pace(settings_file(args.data_dir)))
             _write(args.csv, text.encode("utf-8-sig"))
-            messages.append(f"Exported {_count(takes, 'take')} to {args.csv}")
+            messages.append(f"Exported {plural(takes, 'take')} to {args.csv}")
     return "\n".join(messages)
 
 
@@ -145,7 +145,7 @@ def _import(args: argparse.Namespace) -> str:
         draft = draft_from_text(path.stem, _decode(data, args.file, args.encoding))
         with _repository(args.data_dir, create=True) as repo:
             script = import_draft(repo, draft)
-        return f"Imported “{script.name}” ({_count(word_count(script.text), 'word')}) from {path}"
+        return f"Imported “{script.name}” ({plural(word_count(script.text), 'word')}) from {path}"
     try:
         library = parse_library(json.loads(data.decode("utf-8-sig")))
     except (ValueError, RecursionError) as error:  # JSONDecodeError and UnicodeError are too
@@ -211,7 +211,3 @@ def _write(target: str, data: bytes) -> None:
         raise _Failure(
             f"cannot write {target}: {error.strerror or error}. Nothing was written.", EXIT_FAILED
         ) from None
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

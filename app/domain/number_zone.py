@@ -50,16 +50,6 @@ class SpokenWords:
         """Words as the user counts them: a phone number, however written, is one."""
         return self._words_from(0)
 
-    def words_beyond(self, weight: float) -> int:
-        """Words (a phone number as one) that do not fit in ``weight`` normal words: from
-        the first word that ends past it. What "Cut about N words" should say."""
-        spoken = 0.0
-        for index, word_weight in enumerate(self.weights):
-            spoken += word_weight
-            if spoken > weight + 1e-9:
-                return self._words_from(index)
-        return 0
-
     def _words_from(self, index: int) -> int:
         count = len(self.weights) - index
         for first, end in self.numbers:

@@ -35,11 +35,6 @@ def local_date(started_at: str, tz: tzinfo) -> date:
     return _moment(started_at).astimezone(tz).date()
 
 
-def is_practice(attempt: Attempt) -> bool:
-    """True for every finished take: every take except an abandoned one."""
-    return is_finished(attempt)
-
-
 def _moment(started_at: str) -> datetime:
     moment = datetime.fromisoformat(started_at)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
@@ -64,7 +59,7 @@ def personal_best(
 
 def attempts_today(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> int:
     """How many practice (non-abandoned) takes started on ``today`` in the user's time zone."""
-    return sum(1 for a in attempts if is_practice(a) and local_date(a.started_at, tz) == today)
+    return sum(1 for a in attempts if is_finished(a) and local_date(a.started_at, tz) == today)
 
 
 def daily_streak(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> int:
@@ -73,7 +68,7 @@ def daily_streak(attempts: Sequence[Attempt], today: date, tz: tzinfo) -> int:
     If there is nothing yet today, the streak ending yesterday is still alive (the day is not
     over), so it is returned unchanged; it drops to 0 only once a whole day is missed.
     """
-    days = {local_date(a.started_at, tz) for a in attempts if is_practice(a)}
+    days = {local_date(a.started_at, tz) for a in attempts if is_finished(a)}
     day = today if today in days else today - timedelta(days=1)
     streak = 0
     while day in days:

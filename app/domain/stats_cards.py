@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from app.domain.countdown import format_seconds
 from app.domain.stats import Summary
+from app.domain.wording import plural, signed_seconds
 
 DASH = "\N{EM DASH}"
-_STEADY_S = 0.05  # a trend smaller than this rounds to ±0.0 s: call it steady, not faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,15 +19,6 @@ class Card:
     caption: str
     value: str
     detail: str
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def signed(delta_s: float) -> str:
-    sign = "+" if delta_s > 0 else "\N{MINUS SIGN}"
-    return f"{sign}{format_seconds(abs(delta_s))}"
 
 
 def cards(summary: Summary) -> tuple[Card, ...]:
@@ -62,6 +53,6 @@ def _on_target(summary: Summary) -> Card:
 def _trend(trend_s: float | None, takes_needed: int) -> tuple[str, str]:
     if trend_s is None:
         return DASH, f"{plural(max(takes_needed, 1), 'more take')} for a trend"
-    if abs(trend_s) < _STEADY_S:
-        return "±0.0 s", "steady"
-    return signed(trend_s), "faster" if trend_s < 0 else "slower"
+    if round(trend_s, 1) == 0:
+        return signed_seconds(trend_s), "steady"
+    return signed_seconds(trend_s), "faster" if trend_s < 0 else "slower"

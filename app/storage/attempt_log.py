@@ -12,6 +12,7 @@ from datetime import datetime
 
 from app.domain.attempt import Attempt, Outcome
 from app.domain.script import ScriptKind, clean_text
+from app.domain.verdicts import BEST_OUTCOMES
 from app.storage.store import Row, Store, iso
 
 _ATTEMPT_COLUMNS = (
@@ -121,10 +122,10 @@ class AttemptLog(Store):
             "SELECT r.text, a.duration_s FROM attempts a JOIN scripts s ON s.id = a.script_id"
             " JOIN script_revisions r ON r.id = a.revision_id"
             " WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.reached_end = 1"
-            " AND a.outcome NOT IN (?, ?, ?)"
+            " AND a.outcome IN (?, ?, ?)"
         )
-        failed = (Outcome.ABANDONED, Outcome.STUMBLED, Outcome.RAMBLED)
-        params: list[object] = [outcome.value for outcome in failed]
+        # The outcomes a best may have are the ones the user did not mark as a failure.
+        params: list[object] = [*sorted(outcome.value for outcome in BEST_OUTCOMES)]
         if kind is not None:
             sql += " AND s.kind = ?"
             params.append(ScriptKind(kind).value)

@@ -41,6 +41,7 @@ from app.domain.script import Script
 from app.domain.script_file import ScriptDraft
 from app.domain.spreadsheet import csv_rows, csv_text
 from app.domain.verdicts import DEFAULT_READABLE_WPM
+from app.domain.wording import plural
 from app.storage.repository import Repository
 
 
@@ -60,20 +61,16 @@ class ImportSummary:
     def describe(self, source: str = "") -> str:
         """ "Imported 2 new scripts, 3 revisions and 41 takes from FILE; ..." in one line."""
         text = (
-            f"Imported {_count(self.scripts_added, 'new script')}, "
-            f"{_count(self.revisions_added, 'revision')} and {_count(self.takes_added, 'take')}"
+            f"Imported {plural(self.scripts_added, 'new script')}, "
+            f"{plural(self.revisions_added, 'revision')} and {plural(self.takes_added, 'take')}"
         )
         if source:
             text += f" from {source}"
         if self.scripts_merged:
-            text += f"; {_count(self.scripts_merged, 'script')} already in the library"
+            text += f"; {plural(self.scripts_merged, 'script')} already in the library"
         if self.takes_already_there:
-            text += f" ({_count(self.takes_already_there, 'take')} already there)"
+            text += f" ({plural(self.takes_already_there, 'take')} already there)"
         return text + "."
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def read_library(repo: Repository) -> Library:

@@ -20,6 +20,7 @@ from app import __version__
 from app.domain.attempt import Attempt
 from app.domain.library_format import library_json, parse_library
 from app.domain.library_records import Library, RevisionRecord, ScriptRecord, TakeRecord
+from app.domain.wording import plural
 from app.storage.atomic_file import write_atomically
 from app.storage.repository import Repository
 from app.storage.transfer import import_library
@@ -35,9 +36,9 @@ class Recovered:
     texts: int
 
     def message(self) -> str:
-        parts = [f"{self.takes} take{'' if self.takes == 1 else 's'}"] if self.takes else []
+        parts = [plural(self.takes, "take")] if self.takes else []
         if self.texts:
-            parts.append(f"the text of {self.texts} script{'' if self.texts == 1 else 's'}")
+            parts.append(f"the text of {plural(self.texts, 'script')}")
         what = " and ".join(parts) or "nothing new"
         return f"Recovered {what} that could not be saved when Brevity last closed."
 

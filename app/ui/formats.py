@@ -33,13 +33,6 @@ def format_when_long(moment: datetime) -> str:
     return f"{day}, {moment:%H:%M:%S}"
 
 
-def signed_seconds(delta_s: float) -> str:
-    """``+4.1 s``, or a true minus sign (U+2212) below zero; ``±0.0 s`` when it rounds to 0."""
-    if round(delta_s, 1) == 0:
-        return "±0.0 s"
-    return f"{'+' if delta_s > 0 else '\N{MINUS SIGN}'}{format_seconds(abs(delta_s))}"
-
-
 def voice_summary(attempt: Attempt) -> str:
     """``Spoken 27.4 s · 3 pauses · longest 0.8 s`` (what the recording says about a take)."""
     if attempt.spoken_s is None:

@@ -150,9 +150,8 @@ class HistoryView(QWidget):
         ``revision_scores`` maps a revision id to the script coach's (score, max) for it.
         """
         selected = self.selected_attempt_id()
+        # The model's reset reaches _on_proxy_changed, which measures the columns again.
         self.model.set_attempts(attempts, script_names, revision_numbers, revision_scores)
-        self._widths = None
-        self._fit_columns()
         if selected is not None:
             self.select_attempt(selected)
         self.delete_action.setEnabled(self.selected_attempt_id() is not None)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QWidget
 from app.domain.attempt import RATED_OUTCOMES, Attempt, Outcome
 from app.domain.countdown import format_seconds
 from app.domain.verdicts import DEFAULT_READABLE_WPM, result_line
-from app.ui.formats import format_when, format_when_long, local_time, signed_seconds, voice_summary
+from app.domain.wording import signed_seconds
+from app.ui.formats import format_when, format_when_long, local_time, voice_summary
 from app.ui.outcome_style import outcome_text_colour
 from app.ui.theme import is_dark, line_icon
 

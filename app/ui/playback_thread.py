@@ -121,7 +121,6 @@ class _Engine(QObject):
     def __init__(self, line: PlaybackThread) -> None:
         super().__init__()
         self._line = line
-        self.media: QMediaPlayer | None = None
 
     @Slot()
     def build(self) -> None:
@@ -143,7 +142,6 @@ class _Engine(QObject):
             return
         output = QAudioOutput(self)
         media.setAudioOutput(output)
-        self.media = media
         line._source_requested.connect(media.setSource)
         line._play_requested.connect(media.play)
         line._pause_requested.connect(media.pause)

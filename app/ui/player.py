@@ -249,9 +249,7 @@ class TakePlayer(QWidget):
         if self._line is None:
             return
         url = QUrl.fromLocalFile(str(path)) if path else QUrl()
-        if url == self._source:  # the player ignores the same source again: rewind it
-            self._line.pause()
-            self._line.seek(0)
+        if url == self._source:  # _open_source hands over a new file only; None stays None
             return
         self._source = url
         self._line.load(url)

@@ -14,7 +14,6 @@ from app.domain.verdicts import DEFAULT_READABLE_WPM
 from app.ui.countdown_view import CountdownView
 from app.ui.outcome_panel import OutcomePanel
 from app.ui.prompter import Prompter
-from app.ui.theme import PHASE_COLOURS
 from app.ui.voice_strip import VoiceStrip
 
 READY_HINT = "Space to start · ↑/↓ pace · F1 all shortcuts"
@@ -42,11 +41,6 @@ class RehearsePage(QWidget):
         font = QFont(self.pace_warning_label.font())
         font.setBold(True)
         self.pace_warning_label.setFont(font)
-        amber = PHASE_COLOURS[Phase.CLOSING].name()  # the countdown's "wrap up" colour
-        self.pace_warning_label.setStyleSheet(
-            f"QLabel#paceWarning {{ background: {amber}; color: white; border-radius: 6px;"
-            " padding: 6px 12px; }"
-        )
         self.pace_warning_label.hide()
         self._after_take_hint = RATE_HINT
         column = QVBoxLayout(self)

@@ -13,12 +13,12 @@ from PySide6.QtCore import QByteArray, QSettings
 from app.domain.countdown import DEFAULT_AMBER_LAST_S
 from app.domain.number_zone import DEFAULT_NUMBER_PACE, MAX_NUMBER_PACE, MIN_NUMBER_PACE
 from app.domain.verdicts import DEFAULT_READABLE_WPM, MAX_READABLE_WPM, MIN_READABLE_WPM
+from app.paths import READABLE_WPM_KEY
 
 DEFAULT_FONT_PX = 48
 MIN_FONT_PX = 20
 MAX_FONT_PX = 160
 DEFAULT_KEEP_RECORDINGS = 20  # per script
-READABLE_WPM_KEY = "take/readable_wpm"
 
 
 class Theme(StrEnum):

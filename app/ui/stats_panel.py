@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.stats import Summary
-from app.domain.stats_cards import DASH, cards, plural
+from app.domain.stats_cards import DASH, cards
+from app.domain.wording import plural
 
 _CARD_RADIUS = 8.0
 

@@ -8,6 +8,8 @@ set on a single widget would keep that widget in the palette it was first polish
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -92,13 +94,19 @@ def apply_theme(app: QApplication, theme: Theme) -> bool:
     return dark
 
 
+@cache
+def _shipped_sheet() -> str:
+    """``resources/styles/brevity.qss``, read once: it is re-applied at every theme change."""
+    return resource_path("resources", "styles", "brevity.qss").read_text(encoding="utf-8")
+
+
 def application_style_sheet(dark: bool) -> str:
     """The shipped sheet, the checked outcome buttons in their outcome's colour, and the
     coach's budget in the theme's warning colour when the text is over (``over`` property).
 
     A colour that is a widget's own goes here too, not into its palette: re-applying the
     sheet puts back the palette each widget had when it was last polished."""
-    sheet = resource_path("resources", "styles", "brevity.qss").read_text(encoding="utf-8")
+    sheet = _shipped_sheet()
     rules = [
         f'QPushButton[outcome="{outcome.value}"]:checked {{ background: {style.colour_hex}; '
         f"color: {readable_ink(style.colour)}; border-color: transparent; }}"
@@ -106,6 +114,11 @@ def application_style_sheet(dark: bool) -> str:
     ]
     warning = coach_colour("warning", dark).name()
     rules.append(f'QLabel#coachBudget[over="true"] {{ color: {warning}; }}')
+    amber = PHASE_COLOURS[Phase.CLOSING].name()  # the countdown's "wrap up" colour
+    rules.append(
+        f"QLabel#paceWarning {{ background: {amber}; color: white; border-radius: 6px;"
+        " padding: 6px 12px; }"
+    )
     return "\n".join([sheet, *rules])
 
 

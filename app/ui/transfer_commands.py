@@ -67,12 +67,9 @@ class TransferCommands(QObject):
         dialog_parent: QWidget,
         flush: Callable[[], None],
         dialogs: FileDialogs | None = None,
-        readable_wpm: Callable[[], float] | None = None,
         preferences: Preferences | None = None,
     ) -> None:
         super().__init__(dialog_parent)
-        # The CSV's verdicts are judged with the user's readable pace, as the cards are.
-        self._readable_wpm = readable_wpm or (lambda: DEFAULT_READABLE_WPM)
         self._repository = repository
         self._undo_bar = undo_bar
         self._parent = dialog_parent
@@ -167,7 +164,9 @@ class TransferCommands(QObject):
 
     def export_csv(self) -> None:
         self._flush()
-        content = takes_csv(self._repository, self._readable_wpm())
+        # The CSV's verdicts are judged with the user's readable pace, as the cards are.
+        readable_wpm = self._preferences.readable_wpm if self._preferences else DEFAULT_READABLE_WPM
+        content = takes_csv(self._repository, readable_wpm)
         self._export("Export the takes as CSV", f"brevity-takes-{date.today()}.csv",
                      "CSV for a spreadsheet (*.csv)", lambda: content[0].encode("utf-8-sig"),
                      f"{content[1]} take{'' if content[1] == 1 else 's'}")  # fmt: skip

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.library_format import LibraryFormatError
 from app.domain.library_records import Library
+from app.domain.wording import plural
 from app.storage.repository import Repository
 from app.storage.unsaved_file import (
     RECOVERY_FILENAME,
@@ -104,7 +105,7 @@ class UnsavedWork(QObject):
     def _left(self) -> str:
         """What is still unwritten, in words ("" when nothing)."""
         takes, texts = self._rehearsal.unsaved_count, len(self._text_saver.pending)
-        parts = [f"{takes} take{'' if takes == 1 else 's'}"] if takes else []
+        parts = [plural(takes, "take")] if takes else []
         if texts:
             parts.append("your typing")
         return " and ".join(parts)

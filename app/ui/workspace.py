@@ -113,7 +113,6 @@ class Workspace(QObject):
         self.commands = ScriptCommands(self._repository, self.undo_bar, self.main_window)
         self.transfers = TransferCommands(
             self._repository, self.undo_bar, self.main_window, flush=self.editor.flush,
-            readable_wpm=lambda: self.progress.readable_wpm,
             preferences=self._preferences,
         )  # fmt: skip
         self.tabs = QTabWidget()

@@ -22,14 +22,3 @@ def test_a_phone_number_is_one_word(written: str, slowdown: float) -> None:
     spoken = spoken_words(text, find_numbers(text), slowdown)
     assert spoken.word_count == 5
     assert spoken.total > 5  # the pace still weighs its digits
-
-
-def test_the_words_beyond_a_weight_count_each_number_once() -> None:
-    text = "Hi, it's Alex. " + " ".join(f"Or 555-201-77{n:02d}." for n in range(10, 40))
-    spoken = spoken_words(text, find_numbers(text), 2.0)
-    assert spoken.word_count == 3 + 60
-    # In 80 normal words: "Hi, it's Alex." (3), three "Or <number>" (21 each) and one "Or":
-    # 10 words fit; the fourth number (it would end at 87) and all after it do not.
-    assert spoken.words_beyond(80.0) == 63 - 10
-    assert spoken.words_beyond(spoken.total) == 0
-    assert spoken.words_beyond(0.0) == spoken.word_count
