@@ -19,7 +19,7 @@ from typing import TextIO
 
 from sqlite_utils import Database
 
-from app.domain.library_format import LibraryFormatError, library_json, parse_library
+from app.domain.library_format import LibraryFormatError, library_text, parse_library
 from app.domain.script import word_count
 from app.domain.script_file import (
     FALLBACK_ENCODINGS,
@@ -120,8 +120,7 @@ def _export(args: argparse.Namespace) -> str:
     with _repository(args.data_dir, create=False) as repo:
         if args.json:
             library = read_library(repo)
-            text = json.dumps(library_json(library), ensure_ascii=False, indent=2) + "\n"
-            _write(args.json, text.encode("utf-8"))
+            _write(args.json, library_text(library).encode("utf-8"))
             revisions = sum(len(s.revisions) for s in library.scripts)
             takes = sum(len(s.attempts) for s in library.scripts)
             messages.append(

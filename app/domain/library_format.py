@@ -27,6 +27,7 @@ records parsed into and written from are in ``library_records``.
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import UTC, datetime
 from typing import Any
@@ -52,6 +53,11 @@ class LibraryFormatError(ValueError):
 
 class LibraryTooNewError(LibraryFormatError):
     """The file was exported by a newer Brevity with a format version this one lacks."""
+
+
+def library_text(library: Library) -> str:
+    """``library`` as the text of a library file (UTF-8 JSON, indented, newline-terminated)."""
+    return json.dumps(library_json(library), ensure_ascii=False, indent=2) + "\n"
 
 
 def library_json(library: Library) -> dict[str, Any]:

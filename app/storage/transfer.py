@@ -21,7 +21,7 @@ Importing the same file twice therefore changes nothing the second time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +29,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app import __version__
+from app.domain.attempt import Attempt
 from app.domain.coach import Profile
 from app.domain.library_records import (
     VOICE_FIELDS,
@@ -75,48 +76,64 @@ class ImportSummary:
 
 def read_library(repo: Repository) -> Library:
     """Everything the user sees, as a Library ready for ``library_json``."""
-    takes_by_script: dict[int, list[TakeRecord]] = {}
-    numbers = _revision_numbers(repo)
+    takes_by_script: dict[int, list[Attempt]] = {}
     for attempt in repo.list_attempts():
-        takes_by_script.setdefault(attempt.script_id, []).append(
-            TakeRecord(
-                revision=numbers[attempt.revision_id],
-                started_at=attempt.started_at,
-                duration_s=attempt.duration_s,
-                target_s=attempt.target_s,
-                words=attempt.words,
-                reached_end=attempt.reached_end,
-                outcome=attempt.outcome,
-                note=attempt.note,
-                speech_start_s=attempt.speech_start_s,
-                speech_end_s=attempt.speech_end_s,
-                spoken_s=attempt.spoken_s,
-                pauses=attempt.pauses,
-                longest_pause_s=attempt.longest_pause_s,
-            )
-        )
-    scripts = []
-    for script in repo.list_scripts():
-        assert script.id is not None
-        revisions = tuple(
-            RevisionRecord(r.number, r.text, r.created_at, r.coach_score, r.coach_max)
-            for r in repo.list_revisions(script.id)
-        )
-        scripts.append(
-            ScriptRecord(
-                name=script.name,
-                kind=script.kind,
-                target_s=script.target_s,
-                text=script.text,
-                words_per_minute=script.words_per_minute,
-                created_at=script.created_at,
-                updated_at=script.updated_at,
-                revisions=revisions,
-                attempts=tuple(takes_by_script.get(script.id, [])),
-            )
-        )
+        takes_by_script.setdefault(attempt.script_id, []).append(attempt)
+    return library_of(
+        repo,
+        [script_record(repo, s, takes_by_script.get(s.id or 0, [])) for s in repo.list_scripts()],
+    )
+
+
+def library_of(repo: Repository, scripts: Iterable[ScriptRecord]) -> Library:
+    """A library of ``scripts`` with the user's details, stamped now."""
     stamp = repo.now().isoformat(timespec="milliseconds")
     return Library(repo.profile(), tuple(scripts), stamp, __version__)
+
+
+def script_record(
+    repo: Repository, script: Script, takes: Iterable[Attempt], *, text: str | None = None
+) -> ScriptRecord:
+    """``script`` with every version it has and those of ``takes`` that rehearsed one of
+    them, as a library file holds it; ``text`` in place of the stored text when given."""
+    assert script.id is not None
+    revisions = repo.list_revisions(script.id)
+    numbers = {r.id: r.number for r in revisions}
+    return ScriptRecord(
+        name=script.name,
+        kind=script.kind,
+        target_s=script.target_s,
+        text=script.text if text is None else text,
+        words_per_minute=script.words_per_minute,
+        created_at=script.created_at,
+        updated_at=script.updated_at,
+        revisions=tuple(
+            RevisionRecord(r.number, r.text, r.created_at, r.coach_score, r.coach_max)
+            for r in revisions
+        ),
+        attempts=tuple(
+            take_record(a, numbers[a.revision_id]) for a in takes if a.revision_id in numbers
+        ),
+    )
+
+
+def take_record(attempt: Attempt, revision_number: int) -> TakeRecord:
+    """One take as a library file holds it (its version by number, not by row id)."""
+    return TakeRecord(
+        revision=revision_number,
+        started_at=attempt.started_at,
+        duration_s=attempt.duration_s,
+        target_s=attempt.target_s,
+        words=attempt.words,
+        reached_end=attempt.reached_end,
+        outcome=attempt.outcome,
+        note=attempt.note,
+        speech_start_s=attempt.speech_start_s,
+        speech_end_s=attempt.speech_end_s,
+        spoken_s=attempt.spoken_s,
+        pauses=attempt.pauses,
+        longest_pause_s=attempt.longest_pause_s,
+    )
 
 
 def takes_csv(repo: Repository, readable_wpm: float = DEFAULT_READABLE_WPM) -> tuple[str, int]:

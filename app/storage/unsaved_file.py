@@ -16,14 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import __version__
 from app.domain.attempt import Attempt
-from app.domain.library_format import library_json, parse_library
-from app.domain.library_records import Library, RevisionRecord, ScriptRecord, TakeRecord
+from app.domain.library_format import library_text, parse_library
+from app.domain.library_records import Library
 from app.domain.wording import plural
 from app.storage.atomic_file import write_atomically
 from app.storage.repository import Repository
-from app.storage.transfer import import_library
+from app.storage.transfer import import_library, library_of, script_record
 
 RECOVERY_FILENAME = "unsaved-at-exit.json"
 
@@ -56,44 +55,14 @@ def unsaved_library(
             script = repo.get_script(script_id)
         except KeyError:
             continue  # erased for good since: nothing to attach them to
-        revisions = repo.list_revisions(script_id)
-        numbers = {r.id: r.number for r in revisions}
-        scripts.append(
-            ScriptRecord(
-                name=script.name, kind=script.kind, target_s=script.target_s,
-                text=texts.get(script_id, script.text),
-                words_per_minute=script.words_per_minute, created_at=script.created_at,
-                updated_at=script.updated_at,
-                revisions=tuple(
-                    RevisionRecord(r.number, r.text, r.created_at, r.coach_score, r.coach_max)
-                    for r in revisions
-                ),
-                attempts=tuple(
-                    _take_record(a, numbers[a.revision_id])
-                    for a in takes
-                    if a.script_id == script_id and a.revision_id in numbers
-                ),
-            )
-        )  # fmt: skip
-    stamp = repo.now().isoformat(timespec="milliseconds")
-    return Library(repo.profile(), tuple(scripts), stamp, __version__)
-
-
-def _take_record(attempt: Attempt, revision_number: int) -> TakeRecord:
-    return TakeRecord(
-        revision=revision_number, started_at=attempt.started_at,
-        duration_s=attempt.duration_s, target_s=attempt.target_s, words=attempt.words,
-        reached_end=attempt.reached_end, outcome=attempt.outcome, note=attempt.note,
-        speech_start_s=attempt.speech_start_s, speech_end_s=attempt.speech_end_s,
-        spoken_s=attempt.spoken_s, pauses=attempt.pauses,
-        longest_pause_s=attempt.longest_pause_s,
-    )  # fmt: skip
+        mine = [a for a in takes if a.script_id == script_id]
+        scripts.append(script_record(repo, script, mine, text=texts.get(script_id)))
+    return library_of(repo, scripts)
 
 
 def write_library_file(path: Path, library: Library) -> None:
     """Write ``library`` to ``path`` whole or not at all; OSError when that fails."""
-    text = json.dumps(library_json(library), ensure_ascii=False, indent=2) + "\n"
-    write_atomically(path, text.encode("utf-8"))
+    write_atomically(path, library_text(library).encode("utf-8"))
 
 
 def import_recovery(repo: Repository, folder: Path) -> Recovered | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QObject, QSaveFile, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from app.domain.library_format import LibraryFormatError, library_json, parse_library
+from app.domain.library_format import LibraryFormatError, library_text, parse_library
 from app.domain.script import Script
 from app.domain.script_file import (
     NotUtf8Error,
@@ -174,7 +174,7 @@ class TransferCommands(QObject):
     def export_library(self) -> None:
         self._flush()
         library = read_library(self._repository)
-        text = json.dumps(library_json(library), ensure_ascii=False, indent=2) + "\n"
+        text = library_text(library)
         count = len(library.scripts)
         self._export("Export the whole library", f"brevity-library-{date.today()}.json",
                      "Brevity library (*.json)", lambda: text.encode("utf-8"),
