@@ -24,15 +24,20 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QS
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui.prompter_layout import LINE_SPACING, Layout, Line, prepared, start_layout
-from app.ui.prompter_overlays import NEXT_LINES, Overlays, Stage, reading_zone
+from app.ui.prompter_overlays import (
+    NEXT_LINES,
+    READING_MARK,
+    ZONE_MARK,
+    Overlays,
+    Stage,
+    reading_zone,
+)
 
 BACKGROUND = QColor("#0f1317")
 TEXT = QColor("#f8fafc")
 READ_TEXT = QColor("#5b6573")
 READING_BAND = QColor(20, 184, 166, 38)
-READING_MARK = QColor("#14b8a6")
 ZONE_BAND = QColor(167, 139, 250, 56)  # violet: not the countdown's amber, not the teal
-ZONE_MARK = QColor("#a78bfa")
 NUMBER_UNDERLINE = QColor(167, 139, 250, 150)
 NUMBER_UNDERLINE_READ = QColor(167, 139, 250, 60)
 ZONE_BADGE = "123"
@@ -60,7 +65,6 @@ class Prompter(QWidget):
         self._overlays = Overlays(self.font())  # count-in, hint, number cue
         self._layout: Layout | None = None
         self._number_spans: list[tuple[int, int]] = []
-        self._in_number_zone = False
         # Prepared once (the badge once per font size): never laid out per frame.
         self._badge: tuple[QStaticText, QFont] | None = None  # "123" at the band's edge
 
@@ -118,15 +122,15 @@ class Prompter(QWidget):
 
     def set_number_zone(self, active: bool) -> None:
         """Whether the reading line is in a number zone: the band turns violet."""
-        if active != self._in_number_zone:
-            self._in_number_zone = self._overlays.number_zone = active
+        if active != self._overlays.number_zone:
+            self._overlays.number_zone = active
             self.update()
 
     def in_number_zone(self) -> bool:
-        return self._in_number_zone
+        return self._overlays.number_zone
 
     def reading_band_colour(self) -> QColor:
-        return ZONE_BAND if self._in_number_zone else READING_BAND
+        return ZONE_BAND if self._overlays.number_zone else READING_BAND
 
     def set_overlay(self, text: str) -> None:
         """Large text clear of the reading line (the 3-2-1 lead-in); empty to hide."""
@@ -187,7 +191,7 @@ class Prompter(QWidget):
         layout.extend(word=int(self._position))  # a long text is laid out as it is read
         reading_y = self.reading_line_y()
         self._paint_reading_band(painter, reading_y)
-        if self._in_number_zone:
+        if self._overlays.number_zone:
             self._paint_zone_badge(painter, reading_y)
         content_y, current_line, current_x = self._content_y(layout)
         left = self.width() * MARGIN_FRACTION
@@ -233,7 +237,7 @@ class Prompter(QWidget):
         band = self._font.pixelSize() * LINE_SPACING
         top = reading_y - band / 2
         painter.fillRect(QRectF(0, top, self.width(), band), self.reading_band_colour())
-        if self._in_number_zone:  # a wider edge too: the change is not only a colour
+        if self._overlays.number_zone:  # a wider edge too: the change is not only a colour
             painter.fillRect(QRectF(0, top, 10, band), ZONE_MARK)
             painter.fillRect(QRectF(self.width() - 10, top, 10, band), ZONE_MARK)
         else:

@@ -25,8 +25,8 @@ NEXT_LINES = 1  # lines below the current one that are "just below the reading l
 PILL = QColor(15, 19, 23, 225)  # behind the hint and the cue
 PILL_PADDING = QSizeF(14.0, 7.0)  # inside a pill, on each side
 HINT_TEXT = QColor("#cbd5e1")
-COUNT_IN_TEXT = QColor("#14b8a6")
-CUE_EDGE = QColor("#a78bfa")
+READING_MARK = QColor("#14b8a6")  # the reading line's edge, and the count-in's digits
+ZONE_MARK = QColor("#a78bfa")  # the number zone's edges, and the cue's
 ZONE_CUE = "Number — slow and clear"
 
 
@@ -141,12 +141,12 @@ class Overlays:
         count_in = self.count_in_rect(stage)
         if count_in is not None:
             painter.setFont(count_in[0])
-            painter.setPen(COUNT_IN_TEXT)
+            painter.setPen(READING_MARK)
             painter.drawText(count_in[1], Qt.AlignmentFlag.AlignCenter, self.count_in)
         cue_box = self.cue_rect(stage)
         if cue_box is not None:
             cue, font = self._prepared_cue()
-            _paint_pill(painter, cue_box, CUE_EDGE)
+            _paint_pill(painter, cue_box, ZONE_MARK)
             painter.setFont(font)
             painter.drawStaticText(cue_box.topLeft() + QPointF(PILL_PADDING.width(),
                                    PILL_PADDING.height()), cue)  # fmt: skip

@@ -114,7 +114,12 @@ class Recorder(QObject):
         """Open the microphone now and keep it open between takes; False (after ``failed``
         said why) when it cannot be opened."""
         self._armed = True
+        return self._open_input()
+
+    def _open_input(self) -> bool:
+        """Open the microphone unless it is open: a fresh device, nothing carried over."""
         if not self._open:
+            self._carry = b""
             self._pre_roll.clear()
             self._open = self.audio_input.start()
         return self._open
@@ -135,13 +140,9 @@ class Recorder(QObject):
         self._level = bytearray()
         self._interrupted = False
         self._path = None
-        if not self._open:
-            self._carry = b""
-            self._pre_roll.clear()
-            self._open = self.audio_input.start()
-            if not self._open:
-                self.voice = None
-                return False
+        if not self._open_input():
+            self.voice = None
+            return False
         pre_roll, self.press_s = self._pre_roll.cut(self._clock())
         self._listening = True
         self._started_at = None if pre_roll else self._clock()  # a late first sound is padded

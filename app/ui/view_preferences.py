@@ -81,8 +81,10 @@ class ViewPreferences(QObject):
         """The Preferences dialog; on OK the theme, the prompter and the coach follow."""
         dialog = PreferencesDialog(self._preferences, self._dialog_parent, self.recording_section())
         if dialog.exec():
+            theme = self._preferences.theme
             dialog.apply()
-            self._apply_theme(self._preferences.theme)
+            if self._preferences.theme is not theme:  # re-styling every widget is not free
+                self._apply_theme(self._preferences.theme)
             self._progress.set_readable_wpm(self._preferences.readable_wpm)
             self.applied.emit()
             self._coach.set_number_slowdown(slowdown_for(self._preferences.number_pace))
